@@ -1,0 +1,71 @@
+import { EVENT_KIND_NAMES, EventKind, ResourceKind } from './event-kinds.ts';
+import type { OpenedTrace } from './open-trace.ts';
+import { TraceError } from './trace-error.ts';
+
+/** What `gotrace-view stats --json` prints; the Go oracle prints the same fields. */
+export interface TraceStats {
+  version: string;
+  events: number;
+  kinds: Record<string, number>;
+  durationNs: number;
+  goroutines: number;
+  procs: number;
+  threads: number;
+  generations: number;
+  /** The error that ended reading early, if any (CLI form: FILE: offset 0x…: message). */
+  error?: string;
+  errorCode?: string;
+}
+
+/**
+ * Reads every event once and counts. Definitions match the oracle's:
+ * goroutines/procs are distinct ids seen as state-transition resources,
+ * threads distinct thread ids in event contexts, generations = Syncs - 1.
+ */
+export function computeStats(trace: OpenedTrace, onProgress?: (bytes: number) => void): TraceStats {
+  const kindCounts = new Float64Array(EVENT_KIND_NAMES.length);
+  const kindOrder: number[] = [];
+  const goroutines = new Set<number>();
+  const procs = new Set<number>();
+  const threads = new Set<number>();
+  let events = 0;
+  let first = 0;
+  let last = 0;
+  let syncs = 0;
+  let error: TraceError | undefined;
+  try {
+    for (let ev = trace.events.next(); ev !== null; ev = trace.events.next()) {
+      if (events === 0) first = ev.timeNs;
+      last = ev.timeNs;
+      events++;
+      if (kindCounts[ev.kind]++ === 0) kindOrder.push(ev.kind);
+      if (ev.kind === EventKind.Sync) syncs++;
+      else if (ev.kind === EventKind.StateTransition) {
+        if (ev.resourceKind === ResourceKind.Goroutine) goroutines.add(ev.resourceId);
+        else procs.add(ev.resourceId);
+      }
+      if (ev.m !== -1) threads.add(ev.m);
+      if (onProgress !== undefined && (events & 0xffff) === 0) onProgress(trace.events.bytesRead);
+    }
+  } catch (e) {
+    if (!(e instanceof TraceError)) throw e;
+    error = e;
+  }
+  const kinds: Record<string, number> = {};
+  for (const k of kindOrder) kinds[EVENT_KIND_NAMES[k]] = kindCounts[k];
+  const stats: TraceStats = {
+    version: trace.header.label,
+    events,
+    kinds,
+    durationNs: last - first,
+    goroutines: goroutines.size,
+    procs: procs.size,
+    threads: threads.size,
+    generations: Math.max(0, syncs - 1),
+  };
+  if (error) {
+    stats.error = error.format();
+    stats.errorCode = error.code;
+  }
+  return stats;
+}

@@ -1,0 +1,139 @@
+import { TraceError } from '../trace-error.ts';
+import type { Generation } from './generation.ts';
+import { GState, MState, PState, GC_UNDETERMINED, type TaskState } from './ordering-state.ts';
+import { advanceGoroutineEvent } from './ordering-goroutines.ts';
+import { advanceOtherEvent } from './ordering-other.ts';
+import { advanceProcEvent } from './ordering-procs.ts';
+import { RawEventQueue, type RawEvent } from './raw-event.ts';
+import { Ev, specName } from './wire-events.ts';
+
+export const MUST_NOT = 0;
+export const MAY = 1;
+export const MUST = 2;
+
+/**
+ * Reconstructs one consistent global order from the per-thread event streams
+ * and validates it, by emulating the Go scheduler's state: which goroutine and
+ * proc every thread holds, every goroutine's and proc's status and sequence
+ * number. Time stamps only break ties; causality comes from sequence numbers.
+ * This is the reference reader's algorithm (internal/trace order.go): an event
+ * that cannot happen yet returns false and the reader tries another thread.
+ *
+ * The context an advance works on is kept in fields rather than objects:
+ * cur* is the thread's context before the event, new* after it, and ev* the
+ * context the emitted event reports (usually cur*).
+ */
+export class Ordering {
+  readonly gStates = new Map<number, GState>();
+  readonly pStates = new Map<number, PState>();
+  readonly mStates = new Map<number, MState>();
+  readonly activeTasks = new Map<number, TaskState>();
+  gcSeq = 0;
+  gcState = GC_UNDETERMINED;
+  initialGen = 0;
+  readonly queue = new RawEventQueue();
+
+  // Per-advance scratch state.
+  gen = 0;
+  table: Generation | null = null;
+  curG = -1;
+  curP = -1;
+  curM = -1;
+  newG = -1;
+  newP = -1;
+  evG = -1;
+  evP = -1;
+  evM = -1;
+
+  constructor(readonly minor: number) {}
+
+  /**
+   * Tries to advance `ev`, read from thread `m`. Returns true when it (and
+   * possibly synthesized companions) were queued; false when it must wait for
+   * other threads. Throws BAD_ORDER when the trace is inconsistent.
+   */
+  advance(ev: RawEvent, m: number, gen: number, table: Generation): boolean {
+    if (this.initialGen === 0) this.initialGen = gen;
+    this.gen = gen;
+    this.table = table;
+    let ms: MState | undefined;
+    this.curM = m;
+    if (m === -1) {
+      this.curP = -1;
+      this.curG = -1;
+    } else {
+      ms = this.mStates.get(m);
+      if (ms === undefined) {
+        ms = new MState();
+        this.mStates.set(m, ms);
+      }
+      this.curP = ms.p;
+      this.curG = ms.g;
+    }
+    this.newG = this.evG = this.curG;
+    this.newP = this.evP = this.curP;
+    this.evM = m;
+    const t = ev.type;
+    let ok: boolean;
+    if (t >= Ev.ProcStart && t <= Ev.ProcStatus) ok = advanceProcEvent(this, ev);
+    else if ((t >= Ev.GoCreate && t <= Ev.GoStatus) || (t >= Ev.GoSwitch && t <= Ev.GoStatusStack)) ok = advanceGoroutineEvent(this, ev);
+    else ok = advanceOtherEvent(this, ev);
+    if (ok && ms !== undefined) {
+      ms.p = this.newP;
+      ms.g = this.newG;
+    }
+    return ok;
+  }
+
+  /** Queues `ev` with the event context (ev*). */
+  emit(ev: RawEvent): RawEvent {
+    const slot = this.queue.push();
+    slot.copyFrom(ev);
+    slot.g = this.evG;
+    slot.p = this.evP;
+    slot.m = this.evM;
+    return slot;
+  }
+
+  /** Queues a synthesized event of type `type` at `ev`'s time and offset. */
+  emitSynthetic(ev: RawEvent, type: number, g: number, p: number, m: number, a0 = 0, a1 = 0): RawEvent {
+    const slot = this.queue.push();
+    slot.type = type;
+    slot.time = ev.time;
+    slot.offset = ev.offset;
+    slot.a0 = a0;
+    slot.a1 = a1;
+    slot.a2 = slot.a3 = slot.extra0 = slot.extra1 = 0;
+    slot.g = g;
+    slot.p = p;
+    slot.m = m;
+    return slot;
+  }
+
+  /** Checks the thread's context against must/may/must-not requirements. */
+  validateCtx(ev: RawEvent, m: number, p: number, g: number): void {
+    const fail = (what: string) => {
+      throw new TraceError('BAD_ORDER', ev.offset, `${what} (event ${specName(ev.type)} on thread ${this.curM})`);
+    };
+    if (m === MUST && this.curM === -1) fail("expected a thread but didn't have one");
+    else if (m === MUST_NOT && this.curM !== -1) fail('expected no thread but had one');
+    if (p === MUST && this.curP === -1) fail("expected a proc but didn't have one");
+    else if (p === MUST_NOT && this.curP !== -1) fail('expected no proc but had one');
+    if (g === MUST && this.curG === -1) fail("expected a goroutine but didn't have one");
+    else if (g === MUST_NOT && this.curG !== -1) fail('expected no goroutine but had one');
+  }
+
+  /** The common requirement of events that run user code: thread, proc and goroutine. */
+  validateUser(ev: RawEvent): void {
+    if (this.curM === -1 || this.curP === -1 || this.curG === -1) this.validateCtx(ev, MUST, MUST, MUST);
+  }
+
+  fail(ev: RawEvent, message: string): never {
+    throw new TraceError('BAD_ORDER', ev.offset, message);
+  }
+
+  /** True when (gen, n) is the immediate successor of a resource's (seqGen, seqN). */
+  succeeds(n: number, seqGen: number, seqN: number): boolean {
+    return this.gen === seqGen && n === seqN + 1;
+  }
+}
