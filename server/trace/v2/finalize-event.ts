@@ -2,11 +2,20 @@ import { EventKind, MetricId, ProcState, GoState, ResourceKind } from '../event-
 import type { StringTable } from '../string-table.ts';
 import { TraceError } from '../trace-error.ts';
 import type { TraceEvent } from '../trace-event.ts';
-import type { Generation } from './generation.ts';
 import { GO_STATUS_TO_STATE } from './ordering-goroutines.ts';
 import { PROC_STATUS_TO_STATE } from './ordering-procs.ts';
 import type { RawEvent } from './raw-event.ts';
 import { Ev, ProcStatus, specName, specStringArgs, STACK_ARG } from './wire-events.ts';
+
+/** The string and stack tables an event's ids refer to (a generation's, or an old-format trace's). */
+export interface IdTables {
+  hasString(id: number): boolean;
+  /** Trace-wide string id of a table string id. */
+  stringId(id: number): number;
+  hasStack(id: number): boolean;
+  /** Trace-wide stack id of a table stack id (0 = none). */
+  stackId(id: number): number;
+}
 
 /** Public kind of each wire type. */
 const KIND = new Uint8Array(256);
@@ -53,9 +62,9 @@ export class RangeNames {
  * Event accessors interpret it, after checking that every stack and string it
  * names exists in its generation (as the reference reader does on return).
  */
-export function finalizeEvent(raw: RawEvent, g: Generation, names: RangeNames, out: TraceEvent): void {
+export function finalizeEvent(raw: RawEvent, g: IdTables, names: RangeNames, out: TraceEvent, validate = true): void {
   const t = raw.type;
-  if (t !== Ev.CPUSample) validateIds(raw, g);
+  if (validate && t !== Ev.CPUSample) validateIds(raw, g);
   out.resetDetails();
   out.kind = KIND[t];
   out.type = t;
@@ -117,7 +126,7 @@ function argAt(raw: RawEvent, i: number): number {
   return i === 0 ? raw.a0 : i === 1 ? raw.a1 : i === 2 ? raw.a2 : raw.a3;
 }
 
-function validateIds(raw: RawEvent, g: Generation): void {
+function validateIds(raw: RawEvent, g: IdTables): void {
   const t = raw.type;
   const s = STACK_ARG[t];
   if (s >= 0 && !g.hasStack(argAt(raw, s))) {
@@ -133,7 +142,7 @@ function validateIds(raw: RawEvent, g: Generation): void {
   }
 }
 
-function transition(raw: RawEvent, g: Generation, out: TraceEvent): void {
+function transition(raw: RawEvent, g: IdTables, out: TraceEvent): void {
   const t = raw.type;
   out.resourceKind = ResourceKind.Goroutine;
   switch (t) {
@@ -208,7 +217,7 @@ function go(out: TraceEvent, id: number, from: number, to: number): void {
   out.toState = to;
 }
 
-function range(raw: RawEvent, g: Generation, names: RangeNames, out: TraceEvent): void {
+function range(raw: RawEvent, g: IdTables, names: RangeNames, out: TraceEvent): void {
   switch (raw.type) {
     case Ev.STWBegin:
     case Ev.STWEnd:
