@@ -43,6 +43,10 @@ export class V1Tables implements IdTables {
   stringId(id: number): number {
     return this.global.get(id) ?? 0;
   }
+  emptyStack(): number {
+    return this.stacks.internStack(new Int32Array(0));
+  }
+
   hasStack(id: number): boolean {
     return id === 0 || this.parsed.stacks.has(id);
   }

@@ -15,6 +15,8 @@ export interface IdTables {
   hasStack(id: number): boolean;
   /** Trace-wide stack id of a table stack id (0 = none). */
   stackId(id: number): number;
+  /** Trace-wide id of the stack with no frames. */
+  emptyStack(): number;
 }
 
 /** Public kind of each wire type. */
@@ -162,7 +164,9 @@ function transition(raw: RawEvent, g: IdTables, out: TraceEvent): void {
     case Ev.GoCreate:
     case Ev.GoCreateBlocked:
       go(out, raw.a0, GoState.NotExist, t === Ev.GoCreateBlocked ? GoState.Waiting : GoState.Runnable);
-      out.transitionStack = g.stackId(raw.a1);
+      // Go builds this stack handle directly from the id, so id 0 is an empty
+      // stack rather than "no stack" (unlike every other transition stack).
+      out.transitionStack = raw.a1 === 0 ? g.emptyStack() : g.stackId(raw.a1);
       return;
     case Ev.GoCreateSyscall:
       go(out, raw.a0, GoState.NotExist, GoState.Syscall);

@@ -72,6 +72,10 @@ export class Generation {
     return id === 0 ? 0 : this.strings.get(id);
   }
 
+  emptyStack(): number {
+    return this.stackTable.internStack(new Int32Array(0));
+  }
+
   hasStack(id: number): boolean {
     return id === 0 || this.stackPcs.has(id);
   }
