@@ -25,6 +25,7 @@ export function runStats(file: string, json: boolean): number {
     }
     if (stats.error) {
       process.stderr.write(`${stats.error}\n`);
+      if (stats.salvage && stats.salvage.keptGenerations > 0) process.stderr.write(`warning: ${stats.salvage.message}\n`);
       return 1;
     }
     return 0;

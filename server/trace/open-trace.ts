@@ -13,6 +13,8 @@ export interface EventSource {
   next(): TraceEvent | null;
   /** Bytes of the file consumed so far. */
   readonly bytesRead: number;
+  /** Bytes fully accounted for by the events returned up to the last Sync. */
+  readonly validBytes: number;
 }
 
 export interface OpenedTrace {
@@ -22,6 +24,8 @@ export interface OpenedTrace {
   stacks: StackTable;
   /** Size of the file in bytes. */
   size: number;
+  /** The path, when opened from a file (for error messages). */
+  file?: string;
   close(): void;
 }
 
@@ -34,7 +38,7 @@ export function openTrace(input: string | Uint8Array, file = typeof input === 's
     const stacks = new StackTable(strings);
     const events: EventSource =
       header.format === 'v2' ? new V2Reader(src, header.minor, strings, stacks) : new V1Reader(src, header.minor, strings, stacks);
-    return { header, events, strings, stacks, size: src.size, close: () => src.close() };
+    return { header, events, strings, stacks, size: src.size, file, close: () => src.close() };
   } catch (e) {
     src.close();
     if (e instanceof TraceError && file !== undefined) e.file = file;

@@ -1,5 +1,6 @@
 import { EVENT_KIND_NAMES, EventKind, ResourceKind } from './event-kinds.ts';
 import type { OpenedTrace } from './open-trace.ts';
+import { salvageReport, type SalvageReport } from './salvage.ts';
 import { TraceError } from './trace-error.ts';
 
 /** What `gotrace-view stats --json` prints; the Go oracle prints the same fields. */
@@ -15,6 +16,8 @@ export interface TraceStats {
   /** The error that ended reading early, if any (CLI form: FILE: offset 0x…: message). */
   error?: string;
   errorCode?: string;
+  /** When reading failed: what a viewer keeps (whole generations) and what is lost. */
+  salvage?: SalvageReport;
 }
 
 /**
@@ -32,6 +35,8 @@ export function computeStats(trace: OpenedTrace, onProgress?: (bytes: number) =>
   let first = 0;
   let last = 0;
   let syncs = 0;
+  let keptEvents = 0;
+  let validBytes = 0;
   let error: TraceError | undefined;
   try {
     for (let ev = trace.events.next(); ev !== null; ev = trace.events.next()) {
@@ -39,7 +44,11 @@ export function computeStats(trace: OpenedTrace, onProgress?: (bytes: number) =>
       last = ev.timeNs;
       events++;
       if (kindCounts[ev.kind]++ === 0) kindOrder.push(ev.kind);
-      if (ev.kind === EventKind.Sync) syncs++;
+      if (ev.kind === EventKind.Sync) {
+        syncs++;
+        keptEvents = events;
+        validBytes = trace.events.validBytes;
+      }
       else if (ev.kind === EventKind.StateTransition) {
         if (ev.resourceKind === ResourceKind.Goroutine) goroutines.add(ev.resourceId);
         else procs.add(ev.resourceId);
@@ -64,8 +73,10 @@ export function computeStats(trace: OpenedTrace, onProgress?: (bytes: number) =>
     generations: Math.max(0, syncs - 1),
   };
   if (error) {
+    if (error.file === undefined) error.file = trace.file;
     stats.error = error.format();
     stats.errorCode = error.code;
+    stats.salvage = salvageReport(error, keptEvents, syncs, validBytes, trace.size);
   }
   return stats;
 }

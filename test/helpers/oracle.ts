@@ -19,9 +19,11 @@ export function oracleDump(file: string): OracleDump {
   }
   const lines = out.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
-  let error: string | null = null;
-  if (lines.length && lines[lines.length - 1].startsWith('error: ')) error = lines.pop()!.slice(7);
-  return { lines, error };
+  // Go's error text may span several lines ("failed to advance: frontier: …"): it runs
+  // from the first `error: ` line to the end of the output.
+  const at = lines.findIndex((l) => l.startsWith('error: '));
+  const error = at >= 0 ? lines.slice(at).join('\n').slice(7) : null;
+  return { lines: at >= 0 ? lines.slice(0, at) : lines, error };
 }
 
 export function oracleStats(file: string): Record<string, unknown> {

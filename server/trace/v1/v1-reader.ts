@@ -26,6 +26,8 @@ export class V1Reader {
   /** Go time of our first event: every time we return is relative to it. */
   private base = 0;
   private bytes = 0;
+  /** Bytes accounted for by the events up to the last Sync: the header, then the whole file. */
+  validBytes: number;
 
   constructor(
     private readonly src: ByteSource,
@@ -34,6 +36,7 @@ export class V1Reader {
     readonly stacks: StackTable,
   ) {
     this.names = new RangeNames(strings);
+    this.validBytes = src.offset;
   }
 
   get bytesRead(): number {
@@ -74,6 +77,7 @@ export class V1Reader {
     const raw = this.conv.next();
     if (raw === null) {
       this.done = true;
+      this.validBytes = this.bytes;
       return this.sync(this.conv.lastTs + 1);
     }
     finalizeEvent(raw, this.tables!, this.names, this.out, false);

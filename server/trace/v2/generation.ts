@@ -30,6 +30,8 @@ interface Frame {
  */
 export class Generation {
   gen = 0;
+  /** File offset just past the generation's last byte. */
+  endOffset = 0;
   /** Threads in order of their first batch, and each one's batches in file order. */
   readonly batchMs: number[] = [];
   readonly batches = new Map<number, RawBatch[]>();

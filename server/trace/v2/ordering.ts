@@ -1,12 +1,10 @@
 import { TraceError } from '../trace-error.ts';
 import type { Generation } from './generation.ts';
-import { GState, MState, PState, GC_UNDETERMINED, type TaskState } from './ordering-state.ts';
-import { advanceGoroutineEvent } from './ordering-goroutines.ts';
-import { advanceOtherEvent } from './ordering-other.ts';
-import { advanceProcEvent } from './ordering-procs.ts';
+import { GC_UNDETERMINED, type GState, type MState, type PState, type TaskState } from './ordering-state.ts';
 import { RawEventQueue, type RawEvent } from './raw-event.ts';
-import { Ev, specName } from './wire-events.ts';
+import { specName } from './wire-events.ts';
 
+/** Context requirements: a thread / proc / goroutine must not, may, or must be present. */
 export const MUST_NOT = 0;
 export const MAY = 1;
 export const MUST = 2;
@@ -46,44 +44,6 @@ export class Ordering {
   evM = -1;
 
   constructor(readonly minor: number) {}
-
-  /**
-   * Tries to advance `ev`, read from thread `m`. Returns true when it (and
-   * possibly synthesized companions) were queued; false when it must wait for
-   * other threads. Throws BAD_ORDER when the trace is inconsistent.
-   */
-  advance(ev: RawEvent, m: number, gen: number, table: Generation): boolean {
-    if (this.initialGen === 0) this.initialGen = gen;
-    this.gen = gen;
-    this.table = table;
-    let ms: MState | undefined;
-    this.curM = m;
-    if (m === -1) {
-      this.curP = -1;
-      this.curG = -1;
-    } else {
-      ms = this.mStates.get(m);
-      if (ms === undefined) {
-        ms = new MState();
-        this.mStates.set(m, ms);
-      }
-      this.curP = ms.p;
-      this.curG = ms.g;
-    }
-    this.newG = this.evG = this.curG;
-    this.newP = this.evP = this.curP;
-    this.evM = m;
-    const t = ev.type;
-    let ok: boolean;
-    if (t >= Ev.ProcStart && t <= Ev.ProcStatus) ok = advanceProcEvent(this, ev);
-    else if ((t >= Ev.GoCreate && t <= Ev.GoStatus) || (t >= Ev.GoSwitch && t <= Ev.GoStatusStack)) ok = advanceGoroutineEvent(this, ev);
-    else ok = advanceOtherEvent(this, ev);
-    if (ok && ms !== undefined) {
-      ms.p = this.newP;
-      ms.g = this.newG;
-    }
-    return ok;
-  }
 
   /** Queues `ev` with the event context (ev*). */
   emit(ev: RawEvent): RawEvent {

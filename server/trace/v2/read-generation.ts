@@ -13,6 +13,8 @@ export interface GenerationRead {
   spill: RawBatch | null;
   /** go ≤1.25: an error met while looking for the next generation, reported after `gen`. */
   spillError: TraceError | null;
+  /** File offset where the generation's bytes end. */
+  endOffset: number;
 }
 
 /**
@@ -36,8 +38,10 @@ export function readGenerationWithSpill(
   }
   let nextSpill: RawBatch | null = null;
   let spillError: TraceError | null = null;
+  let endOffset = src.offset;
   for (;;) {
     const at = src.offset;
+    endOffset = at;
     let b: RawBatch | null;
     try {
       b = readBatch(src);
@@ -48,7 +52,10 @@ export function readGenerationWithSpill(
       }
       throw e;
     }
-    if (b === null) break;
+    if (b === null) {
+      endOffset = src.offset;
+      break;
+    }
     if (b.gen === 0) throw new TraceError('BAD_BATCH', at, 'invalid generation number 0');
     if (g.gen === 0) g.gen = b.gen;
     if (b.gen === g.gen + 1) {
@@ -60,7 +67,8 @@ export function readGenerationWithSpill(
     processBatch(g, b, minor);
   }
   finish(g, minor >= 25, src.offset);
-  return { gen: g, spill: nextSpill, spillError };
+  g.endOffset = endOffset;
+  return { gen: g, spill: nextSpill, spillError, endOffset };
 }
 
 /**
@@ -88,6 +96,7 @@ export function readGenerationWithMarker(src: ByteSource, strings: StringTable, 
     processBatch(g, b, 26);
   }
   finish(g, true, src.offset);
+  g.endOffset = src.offset;
   return g;
 }
 

@@ -9,6 +9,7 @@ import { BatchCursor, heapInsert, heapRemove, heapUpdate } from './batch-cursor.
 import { finalizeEvent, RangeNames } from './finalize-event.ts';
 import type { Generation } from './generation.ts';
 import { Ordering } from './ordering.ts';
+import { advance } from './ordering-advance.ts';
 import { readGenerationWithMarker, readGenerationWithSpill } from './read-generation.ts';
 import { EXPERIMENT_NAMES } from './wire-events.ts';
 
@@ -49,6 +50,7 @@ export class V2Reader {
     readonly stacks: StackTable,
   ) {
     this.order = new Ordering(minor);
+    this.lastGenEnd = this.validBytes = src.offset;
     this.names = new RangeNames(strings);
   }
 
@@ -56,6 +58,13 @@ export class V2Reader {
   get bytesRead(): number {
     return this.src.offset;
   }
+
+  /**
+   * File bytes fully accounted for by the events returned up to the last Sync:
+   * the end of the last generation that was completely delivered.
+   */
+  validBytes = 0;
+  private lastGenEnd: number;
 
   /** Number of generations read so far. */
   get generations(): number {
@@ -106,7 +115,7 @@ export class V2Reader {
 
   private tryAdvance(i: number, gen: Generation): boolean {
     const bc = this.frontier[i];
-    if (!this.order.advance(bc.ev, bc.m, gen.gen, gen)) return false;
+    if (!advance(this.order, bc.ev, bc.m, gen.gen, gen)) return false;
     if (bc.next()) heapUpdate(this.frontier, i);
     else heapRemove(this.frontier, i);
     return true;
@@ -184,6 +193,8 @@ export class V2Reader {
 
   private install(gen: Generation): TraceEvent {
     this.gen = gen;
+    this.validBytes = this.lastGenEnd;
+    this.lastGenEnd = gen.endOffset;
     const syncAbs = Math.trunc(gen.minTs * gen.freq);
     if (!this.baseSet) {
       // The first event is this Sync; it is clamped above the reader's initial 0.
@@ -198,7 +209,8 @@ export class V2Reader {
       const bc = new BatchCursor(m, gen.batches.get(m)!, gen.freq, this.base);
       if (bc.next()) heapInsert(this.frontier, bc);
     }
-    return this.sync(gen, syncAbs - this.base);
+    const ev = this.sync(gen, syncAbs - this.base);
+    return ev;
   }
 
   /** A Sync event: at the start of a generation (with its tables) or at the end / before an error. */
@@ -210,6 +222,7 @@ export class V2Reader {
       this.lastTs = -1;
     }
     this.syncs++;
+    if (gen === null) this.validBytes = this.lastGenEnd;
     const out = this.out;
     out.resetDetails();
     out.kind = EventKind.Sync;
