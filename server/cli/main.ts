@@ -1,5 +1,6 @@
 import { runDump } from './dump-command.ts';
 import { runStats } from './stats-command.ts';
+import { runCount } from './count-command.ts';
 import { TraceError } from '../trace/trace-error.ts';
 
 /** Entry point of the `gotrace-view` command. */
@@ -9,6 +10,8 @@ export async function main(argv: string[]): Promise<number> {
     switch (cmd) {
       case 'dump':
         return runDump(requireFile(rest));
+      case 'count':
+        return runCount(requireFile(rest));
       case 'stats':
         return runStats(requireFile(rest), rest.includes('--json'));
       default:

@@ -73,25 +73,18 @@ export class TraceEvent {
     Object.assign(this, src);
   }
 
-  /** Resets the fields a producer may leave untouched. */
+  /**
+   * Resets the optional fields. Kind-specific fields (resource*, scope*, task*,
+   * name, value, syncN) are only meaningful for their kinds and are always set
+   * by the producer for those kinds, so they are not reset: this runs for every
+   * one of millions of events.
+   */
   resetDetails(): void {
     this.stack = 0;
-    this.resourceKind = ResourceKind.None;
-    this.resourceId = -1;
-    this.fromState = 0;
-    this.toState = 0;
     this.reason = 0;
     this.transitionStack = 0;
-    this.name = 0;
     this.message = 0;
-    this.scopeKind = ResourceKind.None;
-    this.scopeId = -1;
-    this.taskId = -1;
-    this.parentTaskId = -1;
-    this.value = 0;
-    this.value2 = 0;
     this.hasAttrs = false;
-    this.syncN = 0;
     this.hasClock = false;
     this.experimentalBatches = null;
   }

@@ -28,9 +28,10 @@ export interface TraceStats {
 export function computeStats(trace: OpenedTrace, onProgress?: (bytes: number) => void): TraceStats {
   const kindCounts = new Float64Array(EVENT_KIND_NAMES.length);
   const kindOrder: number[] = [];
-  const goroutines = new Set<number>();
-  const procs = new Set<number>();
-  const threads = new Set<number>();
+  const goroutines = new IdSet();
+  const procs = new IdSet();
+  const threads = new IdSet();
+  let lastThread = -1;
   let events = 0;
   let first = 0;
   let last = 0;
@@ -53,7 +54,10 @@ export function computeStats(trace: OpenedTrace, onProgress?: (bytes: number) =>
         if (ev.resourceKind === ResourceKind.Goroutine) goroutines.add(ev.resourceId);
         else procs.add(ev.resourceId);
       }
-      if (ev.m !== -1) threads.add(ev.m);
+      if (ev.m !== lastThread && ev.m !== -1) {
+        threads.add(ev.m);
+        lastThread = ev.m;
+      }
       if (onProgress !== undefined && (events & 0xffff) === 0) onProgress(trace.events.bytesRead);
     }
   } catch (e) {
@@ -79,4 +83,35 @@ export function computeStats(trace: OpenedTrace, onProgress?: (bytes: number) =>
     stats.salvage = salvageReport(error, keptEvents, syncs, validBytes, trace.size);
   }
   return stats;
+}
+
+/** A set of ids: a bitmap for the dense small ids traces use, a Set for the rest. */
+class IdSet {
+  private bits = new Uint8Array(1024);
+  private other: Set<number> | null = null;
+  size = 0;
+
+  add(id: number): void {
+    if (id >= 0 && id < 1 << 26) {
+      const byte = id >>> 3;
+      if (byte >= this.bits.length) {
+        let n = this.bits.length;
+        while (n <= byte) n *= 2;
+        const grown = new Uint8Array(n);
+        grown.set(this.bits);
+        this.bits = grown;
+      }
+      const mask = 1 << (id & 7);
+      if ((this.bits[byte] & mask) === 0) {
+        this.bits[byte] |= mask;
+        this.size++;
+      }
+      return;
+    }
+    this.other ??= new Set();
+    if (!this.other.has(id)) {
+      this.other.add(id);
+      this.size++;
+    }
+  }
 }

@@ -12,6 +12,8 @@ import { ARG_COUNT, IS_TIMED, NUM_SPECS } from './wire-events.ts';
  */
 export class BatchCursor {
   readonly ev = new RawEvent();
+  /** Time of `ev`, kept here too so heap comparisons read one field. */
+  time = 0;
   private idx = 0;
   private dataOff = 0;
   /** Last event time, relative to the reader's base; `unset` marks Go's "lastTs == 0". */
@@ -32,43 +34,77 @@ export class BatchCursor {
   /** Decodes the next event into `ev`. Returns false when the thread has no more. */
   next(): boolean {
     const batches = this.batches;
-    while (this.idx < batches.length && batches[this.idx].data.length === this.dataOff) {
-      this.idx++;
-      this.dataOff = 0;
-      this.lastTs = -this.base;
+    let b = batches[this.idx];
+    if (b === undefined) return false;
+    if (this.dataOff === b.data.length) {
+      // Batches end: move on (empty batches are legal and skipped).
+      do {
+        this.idx++;
+        this.dataOff = 0;
+        this.lastTs = -this.base;
+        b = batches[this.idx];
+        if (b === undefined) return false;
+      } while (b.data.length === 0);
     }
-    if (this.idx === batches.length) return false;
-    const b = batches[this.idx];
     // The reference reader treats an absolute last time of 0 as "start of batch".
     if (this.lastTs === -this.base) this.lastTs = Math.trunc(b.time * this.freq) - this.base;
     const data = b.data;
     const end = data.length;
     let pos = this.dataOff;
     const at = b.dataOffset + pos;
-    const type = data[pos];
-    if (type >= NUM_SPECS) throw new TraceError('BAD_EVENT', at, `found invalid event type: ${type}`);
-    const nargs = ARG_COUNT[type];
-    if (IS_TIMED[type] === 0) throw new TraceError('BAD_EVENT', at, `found event without a timestamp: type=${type}`);
-    pos++;
-    const dt = uvarintAt(data, pos, end);
-    if (varintStatus !== VARINT_OK) throw new TraceError('BAD_EVENT', at, 'found invalid uvarint for timestamp');
-    pos = varintEnd;
-    const ev = this.ev;
-    ev.a0 = ev.a1 = ev.a2 = ev.a3 = 0;
-    for (let i = 0; i < nargs; i++) {
-      const v = uvarintAt(data, pos, end);
-      if (varintStatus !== VARINT_OK) throw new TraceError('BAD_EVENT', b.dataOffset + pos, `found invalid uvarint in argument ${i + 1} of event type ${type}`);
-      pos = varintEnd;
-      if (i === 0) ev.a0 = v;
-      else if (i === 1) ev.a1 = v;
-      else if (i === 2) ev.a2 = v;
-      else ev.a3 = v;
+    const type = data[pos++];
+    if (IS_TIMED[type] === 0) {
+      if (type >= NUM_SPECS) throw new TraceError('BAD_EVENT', at, `found invalid event type: ${type}`);
+      throw new TraceError('BAD_EVENT', at, `found event without a timestamp: type=${type}`);
     }
+    // Deltas and most arguments fit in one or two bytes: decode those inline.
+    let dt: number;
+    let c = pos < end ? data[pos] : 0x80;
+    if (c < 0x80) {
+      dt = c;
+      pos++;
+    } else {
+      dt = uvarintAt(data, pos, end);
+      if (varintStatus !== VARINT_OK) throw new TraceError('BAD_EVENT', at, 'found invalid uvarint for timestamp');
+      pos = varintEnd;
+    }
+    const ev = this.ev;
+    const nargs = ARG_COUNT[type];
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    for (let i = 0; i < nargs; i++) {
+      let v: number;
+      c = pos < end ? data[pos] : 0x80;
+      if (c < 0x80) {
+        v = c;
+        pos++;
+      } else if (pos + 1 < end && data[pos + 1] < 0x80) {
+        v = (c & 0x7f) | (data[pos + 1] << 7);
+        pos += 2;
+      } else {
+        v = uvarintAt(data, pos, end);
+        if (varintStatus !== VARINT_OK) throw new TraceError('BAD_EVENT', b.dataOffset + pos, `found invalid uvarint in argument ${i + 1} of event type ${type}`);
+        pos = varintEnd;
+      }
+      if (i === 0) a0 = v;
+      else if (i === 1) a1 = v;
+      else if (i === 2) a2 = v;
+      else a3 = v;
+    }
+    ev.a0 = a0;
+    ev.a1 = a1;
+    ev.a2 = a2;
+    ev.a3 = a3;
     ev.type = type;
     ev.offset = at;
-    ev.time = Math.trunc(dt * this.freq) + this.lastTs;
-    ev.extra0 = ev.extra1 = 0;
-    this.lastTs = ev.time;
+    const time = Math.trunc(dt * this.freq) + this.lastTs;
+    ev.time = time;
+    this.time = time;
+    ev.extra0 = 0;
+    ev.extra1 = 0;
+    this.lastTs = time;
     this.dataOff = pos;
     return true;
   }
@@ -107,7 +143,7 @@ export function heapRemove(heap: BatchCursor[], i: number): void {
 function siftUp(heap: BatchCursor[], i: number): number {
   while (i > 0) {
     const parent = (i - 1) >> 1;
-    if (!(heap[parent].ev.time > heap[i].ev.time)) break;
+    if (!(heap[parent].time > heap[i].time)) break;
     const t = heap[parent];
     heap[parent] = heap[i];
     heap[i] = t;
@@ -129,11 +165,11 @@ function siftDown(heap: BatchCursor[], i: number): void {
 
 function min3(heap: BatchCursor[], i0: number, i1: number, i2: number): number {
   let minIdx = i0;
-  let minT = i0 < heap.length ? heap[i0].ev.time : Infinity;
-  if (i1 < heap.length && heap[i1].ev.time < minT) {
-    minT = heap[i1].ev.time;
+  let minT = i0 < heap.length ? heap[i0].time : Infinity;
+  if (i1 < heap.length && heap[i1].time < minT) {
+    minT = heap[i1].time;
     minIdx = i1;
   }
-  if (i2 < heap.length && heap[i2].ev.time < minT) minIdx = i2;
+  if (i2 < heap.length && heap[i2].time < minT) minIdx = i2;
   return minIdx;
 }

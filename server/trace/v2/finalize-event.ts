@@ -2,10 +2,8 @@ import { EventKind, MetricId, ProcState, GoState, ResourceKind } from '../event-
 import type { StringTable } from '../string-table.ts';
 import { TraceError } from '../trace-error.ts';
 import type { TraceEvent } from '../trace-event.ts';
-import { GO_STATUS_TO_STATE } from './ordering-goroutines.ts';
-import { PROC_STATUS_TO_STATE } from './ordering-procs.ts';
 import type { RawEvent } from './raw-event.ts';
-import { Ev, ProcStatus, specName, specStringArgs, STACK_ARG } from './wire-events.ts';
+import { Ev, GO_STATUS_TO_STATE, PROC_STATUS_TO_STATE, ProcStatus, specName, STACK_ARG, STRING_ARG0, STRING_ARG1 } from './wire-events.ts';
 
 /** The string and stack tables an event's ids refer to (a generation's, or an old-format trace's). */
 export interface IdTables {
@@ -137,10 +135,17 @@ function validateIds(raw: RawEvent, g: IdTables): void {
   if ((t === Ev.GoCreate || t === Ev.GoCreateBlocked) && !g.hasStack(raw.a1)) {
     throw new TraceError('BAD_TABLE', raw.offset, `found invalid stack ID ${raw.a1} for event ${specName(t)}`);
   }
-  for (const i of specStringArgs(t)) {
-    if (!g.hasString(argAt(raw, i))) {
-      throw new TraceError('BAD_TABLE', raw.offset, `found invalid string ID ${argAt(raw, i)} for event ${specName(t)}`);
-    }
+  const s0 = STRING_ARG0[t];
+  if (s0 >= 0) {
+    checkString(raw, g, s0);
+    const s1 = STRING_ARG1[t];
+    if (s1 >= 0) checkString(raw, g, s1);
+  }
+}
+
+function checkString(raw: RawEvent, g: IdTables, i: number): void {
+  if (!g.hasString(argAt(raw, i))) {
+    throw new TraceError('BAD_TABLE', raw.offset, `found invalid string ID ${argAt(raw, i)} for event ${specName(raw.type)}`);
   }
 }
 

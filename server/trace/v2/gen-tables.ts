@@ -102,9 +102,9 @@ function addStacks(g: Generation, b: RawBatch): void {
       pcs.push(pc);
       if (!g.pcs.has(pc)) g.pcs.set(pc, { funcId, fileId, line });
     }
-    if (id === 0 || g.stackPcs.has(id)) throw new TraceError('BAD_TABLE', at, `multiple stacks with the same ID: id=${id}`);
-    g.stackPcs.set(id, pcs);
-    g.stackOffsets.set(id, at);
+    if (id === 0 || g.stackIndex.has(id)) throw new TraceError('BAD_TABLE', at, `multiple stacks with the same ID: id=${id}`);
+    g.stackIndex.set(id, g.stackList.length);
+    g.stackList.push({ id, pcs, offset: at });
   }
 }
 

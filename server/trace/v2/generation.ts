@@ -49,9 +49,10 @@ export class Generation {
 
   /** Generation string id → trace-wide string id. Id 0 is always "". */
   readonly strings = new IdMap();
-  /** Generation stack id → PCs (leaf first). */
-  readonly stackPcs = new Map<number, number[]>();
-  readonly stackOffsets = new Map<number, number>();
+  /** Generation stack id → index into stackList (a typed lookup: every event checks its stack). */
+  readonly stackIndex = new IdMap();
+  /** Stacks in table order: PCs (leaf first) and the offset of their record. */
+  readonly stackList: { id: number; pcs: number[]; offset: number }[] = [];
   /** PC → frame; the first frame listed for a PC wins, as in the reference reader. */
   readonly pcs = new Map<number, Frame>();
   /** Cache: generation stack id → trace-wide stack id. */
@@ -79,7 +80,7 @@ export class Generation {
   }
 
   hasStack(id: number): boolean {
-    return id === 0 || this.stackPcs.has(id);
+    return id === 0 || this.stackIndex.get(id) >= 0;
   }
 
   /** Trace-wide stack id for a generation stack id; 0 for "no stack". */
@@ -87,8 +88,9 @@ export class Generation {
     if (id === 0) return 0;
     const cached = this.resolved.get(id);
     if (cached >= 0) return cached;
-    const pcs = this.stackPcs.get(id);
-    if (pcs === undefined) return 0;
+    const k = this.stackIndex.get(id);
+    if (k < 0) return 0;
+    const pcs = this.stackList[k].pcs;
     const frames = new Int32Array(pcs.length);
     for (let i = 0; i < pcs.length; i++) frames[i] = this.frameId(pcs[i]);
     const global = this.stackTable.internStack(frames);
@@ -108,10 +110,9 @@ export class Generation {
 
   /** Checks that every stack's PCs and names resolve, as the reference reader does after reading. */
   validateStacks(): void {
-    for (const [id, pcs] of this.stackPcs) {
+    for (const { id, pcs, offset: at } of this.stackList) {
       for (const pc of pcs) {
         const f = this.pcs.get(pc);
-        const at = this.stackOffsets.get(id) ?? 0;
         if (f === undefined) throw new TraceError('BAD_TABLE', at, `found unknown pc ${pc.toString(16)} for stack ${id}`);
         if (!this.hasString(f.funcId)) throw new TraceError('BAD_TABLE', at, `found invalid func string ID ${f.funcId} for stack ${id}`);
         if (!this.hasString(f.fileId)) throw new TraceError('BAD_TABLE', at, `found invalid file string ID ${f.fileId} for stack ${id}`);

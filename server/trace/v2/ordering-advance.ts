@@ -1,3 +1,4 @@
+import type { BatchCursor } from './batch-cursor.ts';
 import type { Generation } from './generation.ts';
 import type { Ordering } from './ordering.ts';
 import { advanceGoroutineEvent } from './ordering-goroutines.ts';
@@ -12,7 +13,7 @@ import { Ev } from './wire-events.ts';
  * possibly synthesized companions) were queued; false when it must wait for
  * other threads. Throws BAD_ORDER when the trace is inconsistent.
  */
-export function advance(o: Ordering, ev: RawEvent, m: number, gen: number, table: Generation): boolean {
+export function advance(o: Ordering, ev: RawEvent, m: number, gen: number, table: Generation, cursor: BatchCursor): boolean {
   if (o.initialGen === 0) o.initialGen = gen;
   o.gen = gen;
   o.table = table;
@@ -22,10 +23,15 @@ export function advance(o: Ordering, ev: RawEvent, m: number, gen: number, table
     o.curP = -1;
     o.curG = -1;
   } else {
-    ms = o.mStates.get(m);
+    // Each thread's cursor remembers its state: no map lookup per event.
+    ms = cursor.mState as MState | null ?? undefined;
     if (ms === undefined) {
-      ms = new MState();
-      o.mStates.set(m, ms);
+      ms = o.mStates.get(m);
+      if (ms === undefined) {
+        ms = new MState();
+        o.mStates.set(m, ms);
+      }
+      cursor.mState = ms;
     }
     o.curP = ms.p;
     o.curG = ms.g;

@@ -1,11 +1,9 @@
 import { GoState } from '../event-kinds.ts';
 import { MAY, MUST, MUST_NOT, type Ordering } from './ordering.ts';
-import { GState, MState } from './ordering-state.ts';
+import { MState } from './ordering-state.ts';
 import type { RawEvent } from './raw-event.ts';
-import { Ev, GO_STATUS_NAMES, GoStatus, ProcStatus, PROC_STATUS_NAMES, specName } from './wire-events.ts';
+import { Ev, GO_STATUS_NAMES, GO_STATUS_TO_STATE, GoStatus, ProcStatus, PROC_STATUS_NAMES, specName } from './wire-events.ts';
 
-/** Public goroutine state for each wire status (index 0, Bad, maps to Undetermined as in Go). */
-export const GO_STATUS_TO_STATE = [GoState.Undetermined, GoState.Runnable, GoState.Running, GoState.Syscall, GoState.Waiting];
 
 /** Goroutine lifecycle events: create, start, stop, block, unblock, syscalls, status, switch. */
 export function advanceGoroutineEvent(o: Ordering, ev: RawEvent): boolean {
@@ -45,15 +43,16 @@ function goStatus(o: Ordering, ev: RawEvent): boolean {
   const status = ev.a2;
   if (status < 0 || status >= GO_STATUS_TO_STATE.length) o.fail(ev, `invalid status for goroutine ${gid}: ${status}`);
   let oldState: number = GO_STATUS_TO_STATE[status];
-  const s = o.gStates.get(gid);
-  if (s !== undefined) {
-    if (s.status !== status) {
-      o.fail(ev, `inconsistent status for goroutine ${gid}: old ${GO_STATUS_NAMES[s.status]} vs. new ${GO_STATUS_NAMES[status]}`);
+  const gs = o.gs;
+  const s = gs.find(gid);
+  if (s >= 0) {
+    if (gs.status[s] !== status) {
+      o.fail(ev, `inconsistent status for goroutine ${gid}: old ${GO_STATUS_NAMES[gs.status[s]]} vs. new ${GO_STATUS_NAMES[status]}`);
     }
-    s.seqGen = o.gen;
-    s.seqN = 0;
+    gs.seqGen[s] = o.gen;
+    gs.seqN[s] = 0;
   } else if (o.gen === o.initialGen) {
-    o.gStates.set(gid, new GState(gid, status, o.gen, 0));
+    gs.insert(gid, status, o.gen, 0);
     oldState = GoState.Undetermined;
   } else {
     o.fail(ev, `found goroutine status for new goroutine after the first generation: id=${gid} status=${GO_STATUS_NAMES[status]}`);
@@ -88,24 +87,27 @@ function goStatus(o: Ordering, ev: RawEvent): boolean {
 }
 
 function goCreate(o: Ordering, ev: RawEvent): boolean {
-  o.validateCtx(ev, MUST, MUST, MAY);
-  const creator = o.gStates.get(o.curG);
-  if (creator !== undefined && creator.status !== GoStatus.Running) o.fail(ev, `${specName(ev.type)} event for goroutine that's not Running`);
+  if (o.curM === -1 || o.curP === -1) o.validateCtx(ev, MUST, MUST, MAY);
+  const gs = o.gs;
+  if (o.curG !== -1) {
+    const creator = gs.find(o.curG);
+    if (creator >= 0 && gs.status[creator] !== GoStatus.Running) o.fail(ev, `${specName(ev.type)} event for goroutine that's not Running`);
+  }
   const newgid = ev.a0;
-  if (o.gStates.has(newgid)) o.fail(ev, `tried to create goroutine (${newgid}) that already exists`);
-  const status = ev.type === Ev.GoCreateBlocked ? GoStatus.Waiting : GoStatus.Runnable;
-  o.gStates.set(newgid, new GState(newgid, status, o.gen, 0));
+  if (gs.find(newgid) >= 0) o.fail(ev, `tried to create goroutine (${newgid}) that already exists`);
+  gs.insert(newgid, ev.type === Ev.GoCreateBlocked ? GoStatus.Waiting : GoStatus.Runnable, o.gen, 0);
   o.emit(ev);
   return true;
 }
 
 function goStopExec(o: Ordering, ev: RawEvent): boolean {
   o.validateUser(ev);
-  const state = o.gStates.get(o.curG);
-  if (state === undefined) o.fail(ev, `event ${specName(ev.type)} for goroutine (${o.curG}) that doesn't exist`);
-  if (state.status !== GoStatus.Running) o.fail(ev, `${specName(ev.type)} event for goroutine that's not Running`);
-  if (ev.type === Ev.GoDestroy) o.gStates.delete(o.curG);
-  else state.status = ev.type === Ev.GoStop ? GoStatus.Runnable : GoStatus.Waiting;
+  const gs = o.gs;
+  const s = gs.find(o.curG);
+  if (s < 0) o.fail(ev, `event ${specName(ev.type)} for goroutine (${o.curG}) that doesn't exist`);
+  if (gs.status[s] !== GoStatus.Running) o.fail(ev, `${specName(ev.type)} event for goroutine that's not Running`);
+  if (ev.type === Ev.GoDestroy) gs.remove(o.curG);
+  else gs.status[s] = ev.type === Ev.GoStop ? GoStatus.Runnable : GoStatus.Waiting;
   o.newG = -1;
   o.emit(ev);
   return true;
@@ -113,12 +115,13 @@ function goStopExec(o: Ordering, ev: RawEvent): boolean {
 
 function goStart(o: Ordering, ev: RawEvent): boolean {
   const gid = ev.a0;
-  const state = o.gStates.get(gid);
-  if (state === undefined || state.status !== GoStatus.Runnable || !o.succeeds(ev.a1, state.seqGen, state.seqN)) return false;
-  o.validateCtx(ev, MUST, MUST, MUST_NOT);
-  state.status = GoStatus.Running;
-  state.seqGen = o.gen;
-  state.seqN = ev.a1;
+  const gs = o.gs;
+  const s = gs.find(gid);
+  if (s < 0 || gs.status[s] !== GoStatus.Runnable || !o.succeeds(ev.a1, gs.seqGen[s], gs.seqN[s])) return false;
+  if (o.curM === -1 || o.curP === -1 || o.curG !== -1) o.validateCtx(ev, MUST, MUST, MUST_NOT);
+  gs.status[s] = GoStatus.Running;
+  gs.seqGen[s] = o.gen;
+  gs.seqN[s] = ev.a1;
   o.newG = gid;
   o.emit(ev);
   return true;
@@ -126,12 +129,13 @@ function goStart(o: Ordering, ev: RawEvent): boolean {
 
 function goUnblock(o: Ordering, ev: RawEvent): boolean {
   const gid = ev.a0;
-  const state = o.gStates.get(gid);
-  if (state === undefined || state.status !== GoStatus.Waiting || !o.succeeds(ev.a1, state.seqGen, state.seqN)) return false;
+  const gs = o.gs;
+  const s = gs.find(gid);
+  if (s < 0 || gs.status[s] !== GoStatus.Waiting || !o.succeeds(ev.a1, gs.seqGen[s], gs.seqN[s])) return false;
   // Anything may unblock a goroutine (sysmon, the netpoller): no context check.
-  state.status = GoStatus.Runnable;
-  state.seqGen = o.gen;
-  state.seqN = ev.a1;
+  gs.status[s] = GoStatus.Runnable;
+  gs.seqGen[s] = o.gen;
+  gs.seqN[s] = ev.a1;
   o.emit(ev);
   return true;
 }
@@ -139,23 +143,26 @@ function goUnblock(o: Ordering, ev: RawEvent): boolean {
 /** GoSwitch/GoSwitchDestroy: unblock the target, block or end the current goroutine, start the target. */
 function goSwitch(o: Ordering, ev: RawEvent): boolean {
   o.validateUser(ev);
-  const cur = o.gStates.get(o.curG);
-  if (cur === undefined) o.fail(ev, `event ${specName(ev.type)} for goroutine (${o.curG}) that doesn't exist`);
-  if (cur.status !== GoStatus.Running) o.fail(ev, `${specName(ev.type)} event for goroutine that's not Running`);
+  const gs = o.gs;
+  const cur = gs.find(o.curG);
+  if (cur < 0) o.fail(ev, `event ${specName(ev.type)} for goroutine (${o.curG}) that doesn't exist`);
+  if (gs.status[cur] !== GoStatus.Running) o.fail(ev, `${specName(ev.type)} event for goroutine that's not Running`);
   const nextg = ev.a0;
-  const next = o.gStates.get(nextg);
-  if (next === undefined || next.status !== GoStatus.Waiting || !o.succeeds(ev.a1, next.seqGen, next.seqN)) return false;
+  if (gs.find(nextg) < 0 || gs.status[gs.find(nextg)] !== GoStatus.Waiting || !o.succeeds(ev.a1, gs.seqGen[gs.find(nextg)], gs.seqN[gs.find(nextg)])) {
+    return false;
+  }
   o.emit(ev);
   if (ev.type === Ev.GoSwitch) {
-    cur.status = GoStatus.Waiting;
+    gs.status[cur] = GoStatus.Waiting;
     o.emitSynthetic(ev, Ev.GoBlock, o.curG, o.curP, o.curM); // no reason, no stack
   } else {
-    o.gStates.delete(o.curG);
+    gs.remove(o.curG); // may move other slots: look the target up again below
     o.emitSynthetic(ev, Ev.GoDestroy, o.curG, o.curP, o.curM);
   }
-  next.status = GoStatus.Running;
-  next.seqGen = o.gen;
-  next.seqN = ev.a1;
+  const next = gs.find(nextg);
+  gs.status[next] = GoStatus.Running;
+  gs.seqGen[next] = o.gen;
+  gs.seqN[next] = ev.a1;
   o.newG = nextg;
   o.emitSynthetic(ev, Ev.GoStart, -1, o.curP, o.curM, nextg, ev.a1);
   return true;
@@ -163,11 +170,12 @@ function goSwitch(o: Ordering, ev: RawEvent): boolean {
 
 function goSyscallBegin(o: Ordering, ev: RawEvent): boolean {
   o.validateUser(ev);
-  const state = o.gStates.get(o.curG);
-  if (state === undefined) o.fail(ev, `event GoSyscallBegin for goroutine (${o.curG}) that doesn't exist`);
-  if (state.status !== GoStatus.Running) o.fail(ev, `GoSyscallBegin event for goroutine that's not Running`);
-  state.status = GoStatus.Syscall;
-  const p = o.pStates.get(o.curP);
+  const gs = o.gs;
+  const s = gs.find(o.curG);
+  if (s < 0) o.fail(ev, `event GoSyscallBegin for goroutine (${o.curG}) that doesn't exist`);
+  if (gs.status[s] !== GoStatus.Running) o.fail(ev, `GoSyscallBegin event for goroutine that's not Running`);
+  gs.status[s] = GoStatus.Syscall;
+  const p = o.ps.get(o.curP);
   if (p === undefined) o.fail(ev, `uninitialized proc ${o.curP} found during GoSyscallBegin`);
   p.status = ProcStatus.Syscall;
   // The proc sequence number disambiguates which syscall a later ProcSteal took
@@ -183,11 +191,12 @@ function goSyscallBegin(o: Ordering, ev: RawEvent): boolean {
 
 function goSyscallEnd(o: Ordering, ev: RawEvent): boolean {
   o.validateUser(ev);
-  const state = o.gStates.get(o.curG);
-  if (state === undefined) o.fail(ev, `event GoSyscallEnd for goroutine (${o.curG}) that doesn't exist`);
-  if (state.status !== GoStatus.Syscall) o.fail(ev, `GoSyscallEnd event for goroutine that's not Syscall`);
-  state.status = GoStatus.Running;
-  const p = o.pStates.get(o.curP);
+  const gs = o.gs;
+  const s = gs.find(o.curG);
+  if (s < 0) o.fail(ev, `event GoSyscallEnd for goroutine (${o.curG}) that doesn't exist`);
+  if (gs.status[s] !== GoStatus.Syscall) o.fail(ev, `GoSyscallEnd event for goroutine that's not Syscall`);
+  gs.status[s] = GoStatus.Running;
+  const p = o.ps.get(o.curP);
   if (p === undefined) o.fail(ev, `uninitialized proc ${o.curP} found during GoSyscallEnd`);
   if (p.status !== ProcStatus.Syscall) o.fail(ev, `expected proc ${o.curP} in state Syscall, but got ${PROC_STATUS_NAMES[p.status]} instead`);
   p.status = ProcStatus.Running;
@@ -199,16 +208,17 @@ function goSyscallEndBlocked(o: Ordering, ev: RawEvent): boolean {
   // Wait while this thread still holds its proc in the syscall state: the
   // event says the proc was lost, so a ProcSteal/ProcStop must come first.
   if (o.curP !== -1) {
-    const p = o.pStates.get(o.curP);
+    const p = o.ps.get(o.curP);
     if (p === undefined) o.fail(ev, `uninitialized proc ${o.curP} found during GoSyscallEndBlocked`);
     if (p.status === ProcStatus.Syscall) return false;
   }
   o.validateCtx(ev, MUST, MAY, MUST);
-  const state = o.gStates.get(o.curG);
-  if (state === undefined) o.fail(ev, `event GoSyscallEndBlocked for goroutine (${o.curG}) that doesn't exist`);
-  if (state.status !== GoStatus.Syscall) o.fail(ev, `GoSyscallEndBlocked event for goroutine that's not Syscall`);
+  const gs = o.gs;
+  const s = gs.find(o.curG);
+  if (s < 0) o.fail(ev, `event GoSyscallEndBlocked for goroutine (${o.curG}) that doesn't exist`);
+  if (gs.status[s] !== GoStatus.Syscall) o.fail(ev, `GoSyscallEndBlocked event for goroutine that's not Syscall`);
   o.newG = -1;
-  state.status = GoStatus.Runnable;
+  gs.status[s] = GoStatus.Runnable;
   o.emit(ev);
   return true;
 }
@@ -217,8 +227,8 @@ function goCreateSyscall(o: Ordering, ev: RawEvent): boolean {
   // A cgo callback on a C thread: the goroutine appears already in a syscall.
   o.validateCtx(ev, MUST, MAY, MUST_NOT);
   const newgid = ev.a0;
-  if (o.gStates.has(newgid)) o.fail(ev, `tried to create goroutine (${newgid}) in syscall that already exists`);
-  o.gStates.set(newgid, new GState(newgid, GoStatus.Syscall, o.gen, 0));
+  if (o.gs.find(newgid) >= 0) o.fail(ev, `tried to create goroutine (${newgid}) in syscall that already exists`);
+  o.gs.insert(newgid, GoStatus.Syscall, o.gen, 0);
   o.newG = newgid;
   o.emit(ev);
   return true;
@@ -226,21 +236,20 @@ function goCreateSyscall(o: Ordering, ev: RawEvent): boolean {
 
 function goDestroySyscall(o: Ordering, ev: RawEvent): boolean {
   o.validateCtx(ev, MUST, MAY, MUST);
-  const state = o.gStates.get(o.curG);
-  if (state === undefined) o.fail(ev, `event GoDestroySyscall for goroutine (${o.curG}) that doesn't exist`);
-  if (state.status !== GoStatus.Syscall) o.fail(ev, `GoDestroySyscall event for goroutine that's not Syscall`);
-  o.gStates.delete(o.curG);
+  const s = o.gs.find(o.curG);
+  if (s < 0) o.fail(ev, `event GoDestroySyscall for goroutine (${o.curG}) that doesn't exist`);
+  if (o.gs.status[s] !== GoStatus.Syscall) o.fail(ev, `GoDestroySyscall event for goroutine that's not Syscall`);
+  o.gs.remove(o.curG);
   o.newG = -1;
   // The C thread's id may be reused: drop the proc now so a later thread with
   // the same id cannot appear to steal it back from itself.
   if (o.curP !== -1) {
-    const p = o.pStates.get(o.curP);
+    const p = o.ps.get(o.curP);
     if (p === undefined) o.fail(ev, `found invalid proc ${o.curP} during GoDestroySyscall`);
     if (p.status !== ProcStatus.Syscall) o.fail(ev, `proc ${o.curP} in unexpected state ${PROC_STATUS_NAMES[p.status]} during GoDestroySyscall`);
     p.status = ProcStatus.SyscallAbandoned;
     o.newP = -1;
-    const steal = o.emitSynthetic(ev, Ev.ProcSteal, o.curG, o.curP, o.curM, o.curP);
-    steal.extra0 = ProcStatus.Syscall;
+    o.emitSynthetic(ev, Ev.ProcSteal, o.curG, o.curP, o.curM, o.curP, 0, ProcStatus.Syscall);
   }
   o.emit(ev);
   return true;

@@ -2,10 +2,8 @@ import { ProcState } from '../event-kinds.ts';
 import { MAY, MUST, MUST_NOT, type Ordering } from './ordering.ts';
 import { PState } from './ordering-state.ts';
 import type { RawEvent } from './raw-event.ts';
-import { Ev, PROC_STATUS_NAMES, ProcStatus } from './wire-events.ts';
+import { Ev, PROC_STATUS_NAMES, PROC_STATUS_TO_STATE, ProcStatus } from './wire-events.ts';
 
-/** Public proc state for each wire status (Syscall counts as running, abandoned as idle). */
-export const PROC_STATUS_TO_STATE = [ProcState.Undetermined, ProcState.Running, ProcState.Idle, ProcState.Running, ProcState.Idle];
 
 /** ProcStart, ProcStop, ProcSteal, ProcStatus. */
 export function advanceProcEvent(o: Ordering, ev: RawEvent): boolean {
@@ -26,7 +24,7 @@ function procStatus(o: Ordering, ev: RawEvent): boolean {
   const status = ev.a1;
   if (status < 0 || status >= PROC_STATUS_TO_STATE.length) o.fail(ev, `invalid status for proc ${pid}: ${status}`);
   let oldState: number = PROC_STATUS_TO_STATE[status];
-  const s = o.pStates.get(pid);
+  const s = o.ps.get(pid);
   if (s !== undefined) {
     if (status === ProcStatus.SyscallAbandoned && s.status === ProcStatus.Syscall) {
       // Abandoned is a weaker Syscall: nothing was lost, so promote it.
@@ -41,7 +39,7 @@ function procStatus(o: Ordering, ev: RawEvent): boolean {
     s.seqGen = o.gen;
     s.seqN = 0;
   } else {
-    o.pStates.set(pid, new PState(pid, status, o.gen, 0));
+    o.ps.set(pid, new PState(pid, status, o.gen, 0));
     oldState = o.gen === o.initialGen ? ProcState.Undetermined : ProcState.NotExist;
   }
   ev.extra0 = oldState;
@@ -66,7 +64,7 @@ function procStatus(o: Ordering, ev: RawEvent): boolean {
 
 function procStart(o: Ordering, ev: RawEvent): boolean {
   const pid = ev.a0;
-  const state = o.pStates.get(pid);
+  const state = o.ps.get(pid);
   // Not yet: the proc's status is not known, it is not idle, an earlier start
   // or steal has not been seen, or this thread still holds a proc in a syscall.
   if (state === undefined || state.status !== ProcStatus.Idle || !o.succeeds(ev.a1, state.seqGen, state.seqN) || o.curP !== -1) {
@@ -82,7 +80,7 @@ function procStart(o: Ordering, ev: RawEvent): boolean {
 }
 
 function procStop(o: Ordering, ev: RawEvent): boolean {
-  const state = o.pStates.get(o.curP);
+  const state = o.ps.get(o.curP);
   if (state === undefined) o.fail(ev, `event ProcStop for proc (${o.curP}) that doesn't exist`);
   if (state.status !== ProcStatus.Running && state.status !== ProcStatus.Syscall) {
     o.fail(ev, `ProcStop event for proc that's not Running or Syscall`);
@@ -96,7 +94,7 @@ function procStop(o: Ordering, ev: RawEvent): boolean {
 
 function procSteal(o: Ordering, ev: RawEvent): boolean {
   const pid = ev.a0;
-  const state = o.pStates.get(pid);
+  const state = o.ps.get(pid);
   if (
     state === undefined ||
     (state.status !== ProcStatus.Syscall && state.status !== ProcStatus.SyscallAbandoned) ||

@@ -9,10 +9,12 @@ import { specName, START_EV } from './wire-events.ts';
 
 /** Ranges in flight on a goroutine or proc, as flat [beginType, desc, …] pairs. */
 export class RangeSet {
-  inFlight: number[] = [];
+  /** Allocated on first use: a million short goroutines rarely have ranges. */
+  inFlight: number[] | null = null;
 
   has(typ: number, desc: number): boolean {
     const r = this.inFlight;
+    if (r === null) return false;
     for (let i = 0; i < r.length; i += 2) if (r[i] === typ && r[i + 1] === desc) return true;
     return false;
   }
@@ -21,14 +23,14 @@ export class RangeSet {
     if (this.has(typ, desc)) {
       throw new TraceError('BAD_ORDER', offset, `discovered event already in-flight for when starting event ${specName(typ)}`);
     }
-    this.inFlight.push(typ, desc);
+    (this.inFlight ??= []).push(typ, desc);
   }
 
   /** An "Active" event: creates the range in the first generation, confirms it later. */
   active(typ: number, desc: number, initialGen: boolean, offset: number): void {
     if (initialGen) {
       if (this.has(typ, desc)) throw new TraceError('BAD_ORDER', offset, `found named active range already in first gen: ${specName(typ)}`);
-      this.inFlight.push(typ, desc);
+      (this.inFlight ??= []).push(typ, desc);
     } else if (!this.has(typ, desc)) {
       throw new TraceError('BAD_ORDER', offset, `resource is missing active range: ${specName(typ)}`);
     }
@@ -37,7 +39,7 @@ export class RangeSet {
   /** Ends the range an end event closes; returns its desc (the STW kind string). */
   end(endType: number, offset: number): number {
     const st = START_EV[endType];
-    const r = this.inFlight;
+    const r = this.inFlight ?? [];
     let idx = -1;
     for (let i = 0; i < r.length; i += 2) {
       if (r[i] === st) {
@@ -56,27 +58,31 @@ export class RangeSet {
   }
 }
 
-export class GState extends RangeSet {
-  /** Active user regions, innermost last: [taskId, name string id, …]. */
-  regions: number[] = [];
+export class PState {
+  /** In a GC incremental sweep: the one proc-scoped range. */
+  sweeping = false;
   constructor(
     readonly id: number,
     public status: number,
     public seqGen: number,
     public seqN: number,
-  ) {
-    super();
-  }
+  ) {}
 }
 
-export class PState extends RangeSet {
-  constructor(
-    readonly id: number,
-    public status: number,
-    public seqGen: number,
-    public seqN: number,
-  ) {
-    super();
+/** Proc states by id: an array for the small dense ids Go uses, a Map beyond. */
+export class ProcTable {
+  private readonly dense: (PState | undefined)[] = [];
+  private readonly sparse = new Map<number, PState>();
+
+  get(id: number): PState | undefined {
+    return id >= 0 && id < 4096 ? this.dense[id] : this.sparse.get(id);
+  }
+
+  set(id: number, p: PState): void {
+    if (id >= 0 && id < 4096) {
+      while (this.dense.length <= id) this.dense.push(undefined);
+      this.dense[id] = p;
+    } else this.sparse.set(id, p);
   }
 }
 

@@ -1,7 +1,10 @@
 import { TraceError } from '../trace-error.ts';
 import type { Generation } from './generation.ts';
-import { GC_UNDETERMINED, type GState, type MState, type PState, type TaskState } from './ordering-state.ts';
-import { RawEventQueue, type RawEvent } from './raw-event.ts';
+import { GoTable } from './go-table.ts';
+import { GC_UNDETERMINED, ProcTable, type MState, type TaskState } from './ordering-state.ts';
+import { TraceEvent } from '../trace-event.ts';
+import { finalizeEvent, type RangeNames } from './finalize-event.ts';
+import { RawEvent, SlotQueue } from './raw-event.ts';
 import { specName } from './wire-events.ts';
 
 /** Context requirements: a thread / proc / goroutine must not, may, or must be present. */
@@ -22,14 +25,16 @@ export const MUST = 2;
  * context the emitted event reports (usually cur*).
  */
 export class Ordering {
-  readonly gStates = new Map<number, GState>();
-  readonly pStates = new Map<number, PState>();
+  readonly gs = new GoTable();
+  readonly ps = new ProcTable();
   readonly mStates = new Map<number, MState>();
   readonly activeTasks = new Map<number, TaskState>();
   gcSeq = 0;
   gcState = GC_UNDETERMINED;
   initialGen = 0;
-  readonly queue = new RawEventQueue();
+  /** Events ready to return, already in public form. */
+  readonly queue = new SlotQueue(() => new TraceEvent());
+  private readonly scratch = new RawEvent();
 
   // Per-advance scratch state.
   gen = 0;
@@ -43,31 +48,37 @@ export class Ordering {
   evP = -1;
   evM = -1;
 
-  constructor(readonly minor: number) {}
+  constructor(
+    readonly minor: number,
+    private readonly names: RangeNames,
+  ) {}
 
-  /** Queues `ev` with the event context (ev*). */
-  emit(ev: RawEvent): RawEvent {
-    const slot = this.queue.push();
-    slot.copyFrom(ev);
-    slot.g = this.evG;
-    slot.p = this.evP;
-    slot.m = this.evM;
-    return slot;
+  /**
+   * Queues `ev` with the event context (ev*), converted to its public form
+   * right away (the reference reader checks its table ids when returning it;
+   * nothing can change them in between).
+   */
+  emit(ev: RawEvent): void {
+    ev.g = this.evG;
+    ev.p = this.evP;
+    ev.m = this.evM;
+    finalizeEvent(ev, this.table!, this.names, this.queue.push());
   }
 
   /** Queues a synthesized event of type `type` at `ev`'s time and offset. */
-  emitSynthetic(ev: RawEvent, type: number, g: number, p: number, m: number, a0 = 0, a1 = 0): RawEvent {
-    const slot = this.queue.push();
-    slot.type = type;
-    slot.time = ev.time;
-    slot.offset = ev.offset;
-    slot.a0 = a0;
-    slot.a1 = a1;
-    slot.a2 = slot.a3 = slot.extra0 = slot.extra1 = 0;
-    slot.g = g;
-    slot.p = p;
-    slot.m = m;
-    return slot;
+  emitSynthetic(ev: RawEvent, type: number, g: number, p: number, m: number, a0 = 0, a1 = 0, extra0 = 0): void {
+    const s = this.scratch;
+    s.type = type;
+    s.time = ev.time;
+    s.offset = ev.offset;
+    s.a0 = a0;
+    s.a1 = a1;
+    s.a2 = s.a3 = s.extra1 = 0;
+    s.extra0 = extra0;
+    s.g = g;
+    s.p = p;
+    s.m = m;
+    finalizeEvent(s, this.table!, this.names, this.queue.push());
   }
 
   /** Checks the thread's context against must/may/must-not requirements. */

@@ -35,7 +35,48 @@ export class RawEvent {
   }
 }
 
-/** FIFO of RawEvents that recycles its slots (the ordering pushes at most three per step). */
+/** FIFO that recycles its slots (the ordering pushes at most three per step). */
+export class SlotQueue<T> {
+  private slots: T[];
+  private head = 0;
+  private count = 0;
+
+  constructor(private readonly make: () => T) {
+    this.slots = [make(), make(), make(), make()];
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** Returns a slot at the back of the queue for the caller to fill. */
+  push(): T {
+    if (this.count === this.slots.length) this.grow();
+    const slot = this.slots[(this.head + this.count) % this.slots.length];
+    this.count++;
+    return slot;
+  }
+
+  /** The front slot; valid until the queue wraps around to it again (at least three pushes). */
+  pop(): T | null {
+    if (this.count === 0) return null;
+    const e = this.slots[this.head];
+    this.head = (this.head + 1) % this.slots.length;
+    this.count--;
+    return e;
+  }
+
+  private grow(): void {
+    const n = this.slots.length;
+    const next: T[] = [];
+    for (let i = 0; i < n; i++) next.push(this.slots[(this.head + i) % n]);
+    for (let i = 0; i < n; i++) next.push(this.make());
+    this.slots = next;
+    this.head = 0;
+  }
+}
+
+/** FIFO of RawEvents that recycles its slots. */
 export class RawEventQueue {
   private slots: RawEvent[] = [new RawEvent(), new RawEvent(), new RawEvent(), new RawEvent()];
   private head = 0;

@@ -6,7 +6,7 @@ import { TraceError } from '../trace-error.ts';
 import { TraceEvent } from '../trace-event.ts';
 import type { RawBatch } from './batch.ts';
 import { BatchCursor, heapInsert, heapRemove, heapUpdate } from './batch-cursor.ts';
-import { finalizeEvent, RangeNames } from './finalize-event.ts';
+import { RangeNames } from './finalize-event.ts';
 import type { Generation } from './generation.ts';
 import { Ordering } from './ordering.ts';
 import { advance } from './ordering-advance.ts';
@@ -49,9 +49,9 @@ export class V2Reader {
     readonly strings: StringTable,
     readonly stacks: StackTable,
   ) {
-    this.order = new Ordering(minor);
     this.lastGenEnd = this.validBytes = src.offset;
     this.names = new RangeNames(strings);
+    this.order = new Ordering(minor, this.names);
   }
 
   /** Bytes of the file consumed so far (for progress). */
@@ -84,7 +84,7 @@ export class V2Reader {
 
   private step(): TraceEvent | null {
     const queued = this.order.queue.pop();
-    if (queued !== null) return this.finish(queued);
+    if (queued !== null) return this.clamp(queued);
     if (this.frontier.length === 0 && this.sampleIdx === this.samples.length) return this.nextGeneration();
     const gen = this.gen!;
     // A CPU sample comes first when it is strictly earlier than every thread's next event.
@@ -110,26 +110,21 @@ export class V2Reader {
         throw new TraceError('BAD_ORDER', at, `broken trace: failed to advance: no thread's next event is consistent with the scheduler state (generation ${gen.gen}, ${this.frontier.length} threads pending)`);
       }
     }
-    return this.finish(this.order.queue.pop()!);
+    return this.clamp(this.order.queue.pop()!);
   }
 
   private tryAdvance(i: number, gen: Generation): boolean {
     const bc = this.frontier[i];
-    if (!advance(this.order, bc.ev, bc.m, gen.gen, gen)) return false;
+    if (!advance(this.order, bc.ev, bc.m, gen.gen, gen, bc)) return false;
     if (bc.next()) heapUpdate(this.frontier, i);
     else heapRemove(this.frontier, i);
     return true;
   }
 
-  private finish(raw: import('./raw-event.ts').RawEvent): TraceEvent {
-    finalizeEvent(raw, this.gen!, this.names, this.out);
-    this.clamp(this.out);
-    return this.out;
-  }
-
-  private clamp(ev: TraceEvent): void {
+  private clamp(ev: TraceEvent): TraceEvent {
     if (ev.timeNs <= this.lastTs) ev.timeNs = this.lastTs + 1;
     this.lastTs = ev.timeNs;
+    return ev;
   }
 
   private sampleEvent(s: Generation['cpuSamples'][number], gen: Generation): TraceEvent {

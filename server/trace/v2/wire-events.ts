@@ -168,6 +168,9 @@ export const ARG_COUNT = new Uint8Array(256);
 export const IS_TIMED = new Uint8Array(256);
 export const STACK_ARG = new Int8Array(256).fill(-1);
 export const START_EV = new Uint8Array(256);
+/** Up to two string-id argument positions per type (-1 = none). */
+export const STRING_ARG0 = new Int8Array(256).fill(-1);
+export const STRING_ARG1 = new Int8Array(256).fill(-1);
 for (let t = 0; t < NUM_SPECS; t++) {
   const s = SPECS[t];
   if (!s) continue;
@@ -175,6 +178,8 @@ for (let t = 0; t < NUM_SPECS; t++) {
   IS_TIMED[t] = s.timed ? 1 : 0;
   STACK_ARG[t] = s.stackArg;
   START_EV[t] = s.startEv;
+  if (s.stringArgs.length > 0) STRING_ARG0[t] = s.stringArgs[0];
+  if (s.stringArgs.length > 1) STRING_ARG1[t] = s.stringArgs[1];
 }
 
 export function specName(ev: number): string {
@@ -210,6 +215,12 @@ export const enum ProcStatus {
   Syscall = 3,
   SyscallAbandoned = 4,
 }
+
+/** Public goroutine state (event-kinds GoState) for each wire status; Bad maps to Undetermined as in Go. */
+export const GO_STATUS_TO_STATE = [0 /* Undetermined */, 2 /* Runnable */, 3 /* Running */, 5 /* Syscall */, 4 /* Waiting */];
+
+/** Public proc state (event-kinds ProcState) for each wire status: Syscall counts as running, abandoned as idle. */
+export const PROC_STATUS_TO_STATE = [0 /* Undetermined */, 2 /* Running */, 3 /* Idle */, 2 /* Running */, 3 /* Idle */];
 
 export const GO_STATUS_NAMES = ['Bad', 'Runnable', 'Running', 'Syscall', 'Waiting'];
 export const PROC_STATUS_NAMES = ['Bad', 'Running', 'Idle', 'Syscall', 'Bad'];
