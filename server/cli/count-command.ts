@@ -8,6 +8,7 @@ import { openTrace } from '../trace/open-trace.ts';
  */
 export function runCount(file: string): number {
   const start = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   const trace = openTrace(file);
   let events = 0;
   let transitions = 0;
@@ -24,7 +25,9 @@ export function runCount(file: string): number {
     trace.close();
   }
   const elapsedNs = Number(process.hrtime.bigint() - start);
+  const cpu = process.cpuUsage(cpu0);
+  const cpuNs = (cpu.user + cpu.system) * 1000;
   const maxRssBytes = process.resourceUsage().maxRSS * 1024;
-  process.stdout.write(JSON.stringify({ events, transitions, elapsedNs, maxRssBytes, check: check % 1000 }) + '\n');
+  process.stdout.write(JSON.stringify({ events, transitions, elapsedNs, cpuNs, maxRssBytes, check: check % 1000 }) + '\n');
   return 0;
 }

@@ -24,14 +24,11 @@ export class TraceEvent {
   /** File offset of the event's bytes (best effort for synthetic events). */
   offset = 0;
 
-  /** Raw wire arguments after the time delta; the ordering rewrites some as Go's does. */
+  /** Raw wire arguments (set for Experimental events only). */
   a0 = 0;
   a1 = 0;
   a2 = 0;
   a3 = 0;
-  /** Values the ordering attaches (old state of a status event, a task's parent and name). */
-  extra0 = 0;
-  extra1 = 0;
 
   // StateTransition
   resourceKind: ResourceKind = ResourceKind.None;
@@ -74,10 +71,9 @@ export class TraceEvent {
   }
 
   /**
-   * Resets the optional fields. Kind-specific fields (resource*, scope*, task*,
-   * name, value, syncN) are only meaningful for their kinds and are always set
-   * by the producer for those kinds, so they are not reset: this runs for every
-   * one of millions of events.
+   * Resets the optional fields. Kind-specific fields are only meaningful for
+   * their kind, and producers set all of them for that kind, so readers must
+   * look at `kind` first (the reader skips this reset on its hot path).
    */
   resetDetails(): void {
     this.stack = 0;

@@ -65,23 +65,19 @@ export class RangeNames {
 export function finalizeEvent(raw: RawEvent, g: IdTables, names: RangeNames, out: TraceEvent, validate = true): void {
   const t = raw.type;
   if (validate && t !== Ev.CPUSample) validateIds(raw, g);
-  out.resetDetails();
-  out.kind = KIND[t];
+  // Only the fields of the event's kind are set: consumers read fields by kind,
+  // and this runs for every one of millions of events.
+  const kind = KIND[t];
+  out.kind = kind;
   out.type = t;
   out.timeNs = raw.time;
   out.g = raw.g;
   out.p = raw.p;
   out.m = raw.m;
   out.offset = raw.offset;
-  out.a0 = raw.a0;
-  out.a1 = raw.a1;
-  out.a2 = raw.a2;
-  out.a3 = raw.a3;
-  out.extra0 = raw.extra0;
-  out.extra1 = raw.extra1;
   const stackArg = t === Ev.CPUSample ? 0 : STACK_ARG[t];
-  if (stackArg >= 0) out.stack = g.stackId(argAt(raw, stackArg));
-  switch (out.kind) {
+  out.stack = stackArg >= 0 ? g.stackId(argAt(raw, stackArg)) : 0;
+  switch (kind) {
     case EventKind.StateTransition:
       transition(raw, g, out);
       break;
@@ -119,6 +115,12 @@ export function finalizeEvent(raw: RawEvent, g: IdTables, names: RangeNames, out
       out.name = g.stringId(raw.a1);
       out.message = g.stringId(raw.a2);
       break;
+    case EventKind.Experimental:
+      out.a0 = raw.a0;
+      out.a1 = raw.a1;
+      out.a2 = raw.a2;
+      out.a3 = raw.a3;
+      break;
   }
 }
 
@@ -151,7 +153,8 @@ function checkString(raw: RawEvent, g: IdTables, i: number): void {
 
 function transition(raw: RawEvent, g: IdTables, out: TraceEvent): void {
   const t = raw.type;
-  out.resourceKind = ResourceKind.Goroutine;
+  out.reason = 0;
+  out.transitionStack = 0;
   switch (t) {
     case Ev.ProcStart:
       proc(out, raw.a0, ProcState.Idle, ProcState.Running);
@@ -227,6 +230,7 @@ function go(out: TraceEvent, id: number, from: number, to: number): void {
 }
 
 function range(raw: RawEvent, g: IdTables, names: RangeNames, out: TraceEvent): void {
+  out.hasAttrs = false;
   switch (raw.type) {
     case Ev.STWBegin:
     case Ev.STWEnd:

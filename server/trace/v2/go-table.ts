@@ -110,9 +110,14 @@ export class GoTable {
   }
 }
 
+/**
+ * Fibonacci hashing. Not the identity: live goroutine ids form long runs of
+ * consecutive integers, and with linear probing plus backward-shift deletion a
+ * removal would then scan the whole run (60 000 slots in a GC-heavy trace).
+ */
 function hash(id: number): number {
   const lo = id | 0;
-  const hi = (id / 4294967296) | 0;
+  const hi = lo === id ? 0 : (id / 4294967296) | 0;
   const h = Math.imul(lo ^ Math.imul(hi, 0x27d4eb2d), 0x9e3779b1);
-  return (h ^ (h >>> 16)) >>> 0;
+  return h ^ (h >>> 15);
 }

@@ -30,6 +30,8 @@ export class V2Reader {
   private readonly names: RangeNames;
   private gen: Generation | null = null;
   private frontier: BatchCursor[] = [];
+  /** Cursors by thread slot, reused from generation to generation. */
+  private readonly cursors: BatchCursor[] = [];
   private samples: Generation['cpuSamples'] = [];
   private sampleIdx = 0;
   private spill: RawBatch | null = null;
@@ -200,10 +202,10 @@ export class V2Reader {
     this.samples = gen.cpuSamples;
     this.sampleIdx = 0;
     this.frontier = [];
-    for (const m of gen.batchMs) {
-      const bc = new BatchCursor(m, gen.batches.get(m)!, gen.freq, this.base);
+    gen.batchMs.forEach((m, i) => {
+      const bc = (this.cursors[i] ??= new BatchCursor()).reset(m, gen.batches.get(m)!, gen.freq, this.base);
       if (bc.next()) heapInsert(this.frontier, bc);
-    }
+    });
     const ev = this.sync(gen, syncAbs - this.base);
     return ev;
   }
