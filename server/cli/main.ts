@@ -1,6 +1,8 @@
 import { runDump } from './dump-command.ts';
 import { runStats } from './stats-command.ts';
 import { runCount } from './count-command.ts';
+import { runGoroutines } from './goroutines-command.ts';
+import { runPprof } from './pprof-command.ts';
 import { TraceError } from '../trace/trace-error.ts';
 
 /** Entry point of the `gotrace-view` command. */
@@ -10,6 +12,12 @@ export async function main(argv: string[]): Promise<number> {
     switch (cmd) {
       case 'dump':
         return runDump(requireFile(rest));
+      case 'goroutines':
+        return runGoroutines(requireFile(rest), rest);
+      case 'pprof': {
+        const [kind, ...more] = rest;
+        return runPprof(kind, requireFile(more.filter((a, i) => !['-o', '--out', '--from', '--to'].includes(more[i - 1] ?? ''))), more);
+      }
       case 'count':
         return runCount(requireFile(rest));
       case 'stats':

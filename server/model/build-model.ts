@@ -1,0 +1,194 @@
+import { EventKind, MetricId, ResourceKind, GoState } from '../trace/event-kinds.ts';
+import { openTrace, type OpenedTrace } from '../trace/open-trace.ts';
+import { salvageReport, type SalvageReport } from '../trace/salvage.ts';
+import { TraceError } from '../trace/trace-error.ts';
+import { GoroutineBuilder } from './goroutine-builder.ts';
+import { CounterBuilder } from './metric-series.ts';
+import { buildLanes } from './proc-lanes.ts';
+import { RangeBuilder } from './range-builder.ts';
+import { SampleTableBuilder } from './sample-table.ts';
+import { TaskTablesBuilder } from './task-tables.ts';
+import type { TraceModel } from './trace-model.ts';
+
+export interface BuildOptions {
+  /** Called every 64 Ki events with the bytes read so far. */
+  onProgress?: (bytesRead: number, size: number) => void;
+}
+
+/**
+ * Reads a trace and builds its model in one pass. A damaged trace keeps every
+ * complete generation before the damage, as `go tool trace` does: the model is
+ * rebuilt from the events up to the last Sync (errors are rare; a second pass
+ * is simpler than undoing half a generation), and `salvage` says what was lost.
+ * Throws the TraceError when not even one generation is complete.
+ */
+export function buildModel(input: string | Uint8Array, opts: BuildOptions = {}): TraceModel {
+  const file = typeof input === 'string' ? input : undefined;
+  const first = openTrace(input, file);
+  try {
+    return buildFrom(first, Infinity, null, opts);
+  } catch (e) {
+    if (!(e instanceof DamagedTrace)) throw e;
+    const report = e.report;
+    if (report.keptGenerations === 0) {
+      e.error.file ??= file;
+      throw e.error;
+    }
+    const again = openTrace(input, file);
+    try {
+      return buildFrom(again, report.keptEvents, report, opts);
+    } finally {
+      again.close();
+    }
+  } finally {
+    first.close();
+  }
+}
+
+class DamagedTrace extends Error {
+  constructor(
+    readonly error: TraceError,
+    readonly report: SalvageReport,
+  ) {
+    super(error.message);
+  }
+}
+
+function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport | null, opts: BuildOptions): TraceModel {
+  const { strings, stacks } = trace;
+  const forever = strings.intern('forever');
+  const gb = new GoroutineBuilder(stacks);
+  const foreverReason = gb.transitions.reason(forever);
+  gb.forever = foreverReason;
+  const ranges = new RangeBuilder(gb.goroutines);
+  const tasks = new TaskTablesBuilder();
+  const samples = new SampleTableBuilder();
+  const gomaxprocs = new CounterBuilder();
+  const heapAlloc = new CounterBuilder();
+  const heapGoal = new CounterBuilder();
+  const threadsRunning = new CounterBuilder();
+  const threadsInSyscall = new CounterBuilder();
+  const names = gb.goroutines.name;
+  const isSystem = (g: number): boolean => {
+    const n = strings.get(names.data[g]);
+    return n === '' || (n !== 'runtime.main' && n.startsWith('runtime.'));
+  };
+  let syncNs = 0;
+  let syncs = 0;
+  let events = 0;
+  let endNs = 0;
+  let keptEvents = 0;
+  let keptSyncs = 0;
+  let validBytes = 0;
+  try {
+    for (let ev = trace.events.next(); ev !== null && events < maxEvents; ev = trace.events.next()) {
+      events++;
+      const t = ev.timeNs;
+      endNs = t;
+      switch (ev.kind) {
+        case EventKind.Sync:
+          syncNs = t;
+          syncs++;
+          keptEvents = events;
+          keptSyncs = syncs;
+          validBytes = trace.events.validBytes;
+          if (opts.onProgress && (syncs & 3) === 0) opts.onProgress(trace.events.bytesRead, trace.size);
+          break;
+        case EventKind.StateTransition:
+          if (ev.resourceKind === ResourceKind.Goroutine) {
+            const from = ev.fromState;
+            const to = ev.toState;
+            gb.goroutine(ev, syncNs);
+            if (from === to) break;
+            const g = gb.goroutines.index.get(ev.resourceId);
+            if (from === GoState.Syscall) threadsInSyscall.add(t, -1);
+            if (to === GoState.Syscall) threadsInSyscall.add(t, +1);
+            if (from === GoState.NotExist) tasks.goroutineCreated(g, ev.g === -1 ? -1 : gb.goroutines.index.get(ev.g), t);
+            if (to === GoState.NotExist || (to === GoState.Waiting && ev.reason === forever)) {
+              ranges.goroutineEnded(g, t);
+              tasks.goroutineEnded(g, t, isSystem(g));
+            }
+          } else {
+            gb.proc(ev);
+            if (ev.fromState !== ev.toState) {
+              if (ev.toState === 2 /* Running */) threadsRunning.add(t, +1);
+              else if (ev.fromState === 2) threadsRunning.add(t, -1);
+            }
+          }
+          break;
+        case EventKind.RangeBegin:
+        case EventKind.RangeActive:
+        case EventKind.RangeEnd:
+          ranges.event(ev, syncNs);
+          break;
+        case EventKind.Metric:
+          if (ev.name === MetricId.HeapAlloc) heapAlloc.set(t, ev.value);
+          else if (ev.name === MetricId.HeapGoal) heapGoal.set(t, ev.value);
+          else gomaxprocs.set(t, ev.value);
+          break;
+        case EventKind.Label:
+          gb.goroutines.label.data[gb.goroutines.row(ev.resourceId)] = ev.name;
+          break;
+        case EventKind.TaskBegin:
+        case EventKind.TaskEnd:
+          tasks.taskEvent(ev.kind === EventKind.TaskBegin, ev.taskId, ev.parentTaskId, ev.name, t, ev.g, ev.stack);
+          break;
+        case EventKind.RegionBegin:
+          tasks.regionBegin(gb.goroutines.row(ev.g), ev.taskId, ev.name, t, ev.stack);
+          break;
+        case EventKind.RegionEnd:
+          tasks.regionEnd(gb.goroutines.row(ev.g), ev.taskId, ev.name, t, ev.stack);
+          break;
+        case EventKind.Log:
+          tasks.log(ev.g === -1 ? -1 : gb.goroutines.row(ev.g), ev.taskId, ev.name, ev.message, t, ev.stack);
+          break;
+        case EventKind.StackSample:
+          samples.add(t, ev.g === -1 ? -1 : gb.goroutines.row(ev.g), ev.p, ev.m, ev.stack);
+          break;
+      }
+      if (opts.onProgress && (events & 0xffff) === 0) opts.onProgress(trace.events.bytesRead, trace.size);
+    }
+  } catch (e) {
+    if (!(e instanceof TraceError)) throw e;
+    e.file ??= trace.file;
+    throw new DamagedTrace(e, salvageReport(e, keptEvents, keptSyncs, validBytes, trace.size));
+  }
+  ranges.finish(endNs);
+  const goroutines = gb.goroutines.finish();
+  const { log, newRow } = gb.transitions.finish(goroutines.count);
+  const procLanes = buildLanes(gb.execLane, gb.execRow, newRow);
+  const threadLanes = buildLanes(gb.execThread, gb.execRow, newRow);
+  return {
+    header: trace.header,
+    file: trace.file,
+    fileBytes: trace.size,
+    endNs,
+    eventCount: events,
+    generations: Math.max(0, syncs - 1),
+    strings,
+    stacks,
+    goroutines,
+    transitions: log,
+    foreverReason,
+    ranges: ranges.table.finish(goroutines.count),
+    globalRanges: { name: Int32Array.from(ranges.globalName), startNs: Float64Array.from(ranges.globalStart), endNs: Float64Array.from(ranges.globalEnd) },
+    procs: {
+      procIds: procLanes.ids,
+      procOffsets: procLanes.offsets,
+      procRows: procLanes.rows,
+      threadIds: threadLanes.ids,
+      threadOffsets: threadLanes.offsets,
+      threadRows: threadLanes.rows,
+    },
+    metrics: {
+      gomaxprocs: gomaxprocs.finish(),
+      heapAlloc: heapAlloc.finish(),
+      heapGoal: heapGoal.finish(),
+      threadsRunning: threadsRunning.finish(),
+      threadsInSyscall: threadsInSyscall.finish(),
+    },
+    tasks: tasks.finish(),
+    samples: samples.finish(),
+    salvage,
+  };
+}

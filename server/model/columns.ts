@@ -1,0 +1,84 @@
+/**
+ * Growable typed-array columns: the model stores millions of spans as rows of
+ * parallel columns (struct of arrays), never as objects. Growth doubles until
+ * 1 M rows, then adds 50 %, so a 10 M-row column wastes at most a third.
+ */
+
+type TypedArray = Float64Array | Int32Array | Uint8Array | Uint16Array | Uint32Array | Float32Array;
+
+function grow<T extends TypedArray>(a: T, need: number): T {
+  let n = a.length;
+  while (n < need) n = n < 1 << 20 ? n * 2 : Math.ceil(n * 1.5);
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a);
+  return b;
+}
+
+export class F64Column {
+  data: Float64Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Float64Array(capacity);
+  }
+  push(v: number): number {
+    if (this.length === this.data.length) this.data = grow(this.data, this.length + 1);
+    this.data[this.length] = v;
+    return this.length++;
+  }
+  /** The filled part (a copy sized exactly: the builder's spare capacity is released). */
+  finish(): Float64Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+export class I32Column {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity);
+  }
+  push(v: number): number {
+    if (this.length === this.data.length) this.data = grow(this.data, this.length + 1);
+    this.data[this.length] = v;
+    return this.length++;
+  }
+  finish(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+export class U8Column {
+  data: Uint8Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Uint8Array(capacity);
+  }
+  push(v: number): number {
+    if (this.length === this.data.length) this.data = grow(this.data, this.length + 1);
+    this.data[this.length] = v;
+    return this.length++;
+  }
+  finish(): Uint8Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+/** Index of the first element of sorted `a[lo, hi)` that is >= x. */
+export function lowerBound(a: ArrayLike<number>, x: number, lo = 0, hi = a.length): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first element of sorted `a[lo, hi)` that is > x. */
+export function upperBound(a: ArrayLike<number>, x: number, lo = 0, hi = a.length): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,92 @@
+import { goroutineStats, unknownNs, type GoroutineStats } from './goroutine-stats.ts';
+import type { TraceModel } from './trace-model.ts';
+
+/** One goroutine's breakdown, with reasons and range names as text (the `goroutines --json` form). */
+export interface GoroutineBreakdown {
+  id: number;
+  /** Start function ("" when no stack was ever seen). */
+  group: string;
+  totalNs: number;
+  execNs: number;
+  schedWaitNs: number;
+  syscallNs: number;
+  /** Block time by go tool trace's "Block time (<reason>)" names; "syscall" is the time after a syscall lost its proc. */
+  blockNs: Record<string, number>;
+  unknownNs: number;
+  rangeNs: Record<string, number>;
+}
+
+export interface GoroutineGroup {
+  name: string;
+  count: number;
+  execNs: number;
+  /** Share of the execution time of all goroutines. */
+  execShare: number;
+}
+
+export interface GoroutineAnalysis {
+  fromNs: number;
+  toNs: number;
+  groups: GoroutineGroup[];
+  goroutines: GoroutineBreakdown[];
+}
+
+/**
+ * go tool trace's goroutine analysis (/goroutines and /goroutine?name=), for
+ * the whole trace or any window [fromNs, toNs]: goroutines grouped by start
+ * function and sorted by execution time, and each goroutine's time split into
+ * execution, scheduler wait, syscall, block time per reason and unknown.
+ * A goroutine counts in a window when its lifetime overlaps it.
+ */
+export function analyzeGoroutines(model: TraceModel, fromNs = 0, toNs = model.endNs, onlyGroup?: string): GoroutineAnalysis {
+  const n = model.goroutines.count;
+  const reasons = model.transitions.reasons;
+  const groups = new Map<string, GoroutineGroup>();
+  const out: GoroutineBreakdown[] = [];
+  let totalExec = 0;
+  const whole = fromNs <= 0 && toNs >= model.endNs;
+  for (let g = 0; g < n; g++) {
+    if (model.transitions.offsets[g] === model.transitions.offsets[g + 1]) continue;
+    const s = goroutineStats(model, g, fromNs, toNs);
+    if (!whole && s.totalNs === 0 && !livesIn(model, g, fromNs, toNs)) continue;
+    const name = model.strings.get(model.goroutines.name[g]);
+    totalExec += s.execNs;
+    let group = groups.get(name);
+    if (!group) groups.set(name, (group = { name, count: 0, execNs: 0, execShare: 0 }));
+    group.count++;
+    group.execNs += s.execNs;
+    if (onlyGroup === undefined || onlyGroup === name) out.push(breakdown(model, g, name, s, reasons));
+  }
+  const list = [...groups.values()].sort((a, b) => b.execNs - a.execNs || a.name.localeCompare(b.name));
+  for (const gr of list) gr.execShare = totalExec > 0 ? gr.execNs / totalExec : 0;
+  out.sort((a, b) => b.totalNs - a.totalNs || a.id - b.id);
+  return { fromNs, toNs, groups: list, goroutines: out };
+}
+
+function livesIn(model: TraceModel, g: number, fromNs: number, toNs: number): boolean {
+  const created = model.goroutines.createdNs[g];
+  const end = model.goroutines.endNs[g] >= 0 ? model.goroutines.endNs[g] : model.endNs;
+  return created <= toNs && end >= fromNs;
+}
+
+function breakdown(model: TraceModel, g: number, group: string, s: GoroutineStats, reasons: Int32Array): GoroutineBreakdown {
+  const blockNs: Record<string, number> = {};
+  for (const [r, d] of s.blockNs) {
+    const key = model.strings.get(reasons[r]);
+    blockNs[key] = (blockNs[key] ?? 0) + d;
+  }
+  if (s.syscallBlockNs > 0 || 'syscall' in blockNs) blockNs.syscall = (blockNs.syscall ?? 0) + s.syscallBlockNs;
+  const rangeNs: Record<string, number> = {};
+  for (const [name, d] of s.rangeNs) rangeNs[model.strings.get(name)] = d;
+  return {
+    id: model.goroutines.id[g],
+    group,
+    totalNs: s.totalNs,
+    execNs: s.execNs,
+    schedWaitNs: s.schedWaitNs,
+    syscallNs: s.syscallNs,
+    blockNs,
+    unknownNs: unknownNs(s),
+    rangeNs,
+  };
+}

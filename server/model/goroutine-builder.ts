@@ -1,0 +1,98 @@
+import { GoState, ProcState } from '../trace/event-kinds.ts';
+import type { StackTable } from '../trace/stack-table.ts';
+import type { TraceEvent } from '../trace/trace-event.ts';
+import { I32Column } from './columns.ts';
+import { GoroutineTableBuilder } from './goroutine-table.ts';
+import { FLAG_NO_PROC, TO_PROC_LOST, TransitionLogBuilder } from './transition-log.ts';
+
+/**
+ * Turns goroutine and proc state transitions into the transition log and the
+ * goroutine table, recording what `go tool trace`'s summarizer needs beyond
+ * the transitions themselves: the creation time (the Sync time for goroutines
+ * that existed before the trace), the start function, and the moment a
+ * syscalling goroutine's proc was taken away (a pseudo-transition).
+ */
+export class GoroutineBuilder {
+  readonly goroutines = new GoroutineTableBuilder();
+  readonly transitions = new TransitionLogBuilder();
+  /** Execution starts per proc and per thread: (lane, transition row) pairs in time order. */
+  readonly execLane = new I32Column(1 << 16);
+  readonly execRow = new I32Column(1 << 16);
+  readonly execThread = new I32Column(1 << 16);
+  /** Proc → goroutine index in a syscall on it (the summarizer's syscallingP). */
+  private readonly syscallingP = new Map<number, number>();
+  /** Goroutine index → proc of its syscall (syscallingG). */
+  private readonly syscallingG = new Map<number, number>();
+  /** Reason index of "forever" (a block that ends the goroutine); set by the model builder. */
+  forever = -1;
+
+  constructor(private readonly stacks: StackTable) {}
+
+  goroutine(ev: TraceEvent, syncNs: number): void {
+    const t = ev.timeNs;
+    const from = ev.fromState;
+    const to = ev.toState;
+    const gb = this.goroutines;
+    const g = gb.row(ev.resourceId);
+    const actor = ev.g === -1 ? -1 : gb.row(ev.g);
+    const reason = ev.reason === 0 ? 0 : this.transitions.reason(ev.reason);
+    const flags = ev.p === -1 ? FLAG_NO_PROC : 0;
+    const row = this.transitions.add(t, g, from, to, reason, flags, ev.stack, from === GoState.Waiting || from === GoState.NotExist ? actor : -1);
+    if (from === to) return;
+    if (from === GoState.Undetermined || from === GoState.NotExist) {
+      // A new incarnation (the summarizer starts a fresh summary, name included).
+      gb.createdNs.data[g] = from === GoState.NotExist ? t : syncNs;
+      gb.name.data[g] = 0;
+      gb.pc.data[g] = 0;
+      gb.startNs.data[g] = -1;
+      gb.endNs.data[g] = -1;
+      if (from === GoState.NotExist) {
+        gb.creator.data[g] = actor;
+        gb.createStack.data[g] = ev.stack;
+      }
+    }
+    if (from === GoState.Syscall && this.syscallingG.has(g)) {
+      this.syscallingP.delete(this.syscallingG.get(g)!);
+      this.syscallingG.delete(g);
+    }
+    if (gb.name.data[g] === 0 && ev.transitionStack !== 0) {
+      // The outermost frame of the first stack seen: the goroutine's start function.
+      const frames = this.stacks.frames(ev.transitionStack);
+      if (frames.length > 0) {
+        const f = frames[frames.length - 1];
+        gb.name.data[g] = this.stacks.funcId(f);
+        gb.pc.data[g] = this.stacks.pc(f);
+      }
+    }
+    switch (to) {
+      case GoState.Running:
+        if (gb.startNs.data[g] < 0) gb.startNs.data[g] = t;
+        if (ev.p !== -1) {
+          this.execLane.push(ev.p);
+          this.execRow.push(row);
+          this.execThread.push(ev.m);
+        }
+        break;
+      case GoState.Waiting:
+        if (reason === this.forever && this.forever !== 0) gb.endNs.data[g] = t;
+        break;
+      case GoState.NotExist:
+        gb.endNs.data[g] = t;
+        break;
+      case GoState.Syscall:
+        this.syscallingP.set(ev.p, g);
+        this.syscallingG.set(g, ev.p);
+        break;
+    }
+  }
+
+  proc(ev: TraceEvent): void {
+    if (ev.fromState !== ev.toState && ev.toState === ProcState.Idle) {
+      const g = this.syscallingP.get(ev.resourceId);
+      if (g !== undefined) {
+        this.transitions.add(ev.timeNs, g, GoState.Syscall, TO_PROC_LOST, 0, 0, ev.stack, -1);
+        this.syscallingP.delete(ev.resourceId);
+      }
+    }
+  }
+}

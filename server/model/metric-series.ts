@@ -1,0 +1,49 @@
+import { F64Column } from './columns.ts';
+
+/** A counter over time: the value changes at each point and holds until the next. */
+export interface CounterSeries {
+  timeNs: Float64Array;
+  value: Float64Array;
+}
+
+/** The runtime metrics and thread counts of the STATS lanes. */
+export interface MetricSeries {
+  gomaxprocs: CounterSeries;
+  heapAlloc: CounterSeries;
+  heapGoal: CounterSeries;
+  /** Procs running (go tool trace's "Threads: Running"). */
+  threadsRunning: CounterSeries;
+  /** Goroutines in a syscall, each holding a thread ("Threads: InSyscall"). */
+  threadsInSyscall: CounterSeries;
+}
+
+export class CounterBuilder {
+  private readonly t = new F64Column();
+  private readonly v = new F64Column();
+  private last = Number.NaN;
+
+  /** Records a value at time t, only if it changed (the viewer draws steps). */
+  set(timeNs: number, value: number): void {
+    if (value === this.last) return;
+    const n = this.t.length;
+    if (n > 0 && this.t.data[n - 1] === timeNs) {
+      this.v.data[n - 1] = value;
+    } else {
+      this.t.push(timeNs);
+      this.v.push(value);
+    }
+    this.last = value;
+  }
+
+  add(timeNs: number, delta: number): void {
+    this.set(timeNs, (Number.isNaN(this.last) ? 0 : this.last) + delta);
+  }
+
+  get current(): number {
+    return Number.isNaN(this.last) ? 0 : this.last;
+  }
+
+  finish(): CounterSeries {
+    return { timeNs: this.t.finish(), value: this.v.finish() };
+  }
+}

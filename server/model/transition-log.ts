@@ -1,0 +1,143 @@
+import { F64Column, I32Column, lowerBound } from './columns.ts';
+
+/**
+ * Every goroutine state transition of the trace, the model's backbone: the
+ * goroutine analysis, the blocking profiles, the goroutine lanes and the
+ * goroutine counters are all computed from it.
+ *
+ * Rows are grouped by goroutine (in time order within a goroutine), so one
+ * goroutine's history is a contiguous range found by `offsets`; `timeOrder`
+ * lists the same rows in global time order for scans over a time window.
+ * A row is 20 bytes: time (8), goroutine (4), packed states/reason/flags (4)
+ * and the event's stack (4); who unblocked or created a goroutine is kept in a
+ * sparse side table, since most transitions have no such actor.
+ */
+
+/** `to` value of the pseudo-transition recorded when a syscalling goroutine's proc is taken away. */
+export const TO_PROC_LOST = 7;
+
+/** Flag: the event had no proc (used by the analysis for goroutines first seen in a syscall). */
+export const FLAG_NO_PROC = 1;
+
+export function packTransition(from: number, to: number, reason: number, flags: number): number {
+  return (from & 0xf) | ((to & 0xf) << 4) | ((flags & 0xff) << 8) | ((reason & 0xffff) << 16);
+}
+export const fromOf = (p: number): number => p & 0xf;
+export const toOf = (p: number): number => (p >>> 4) & 0xf;
+export const flagsOf = (p: number): number => (p >>> 8) & 0xff;
+export const reasonOf = (p: number): number => p >>> 16;
+
+export class TransitionLog {
+  constructor(
+    /** Transition time, ns since trace start. */
+    readonly timeNs: Float64Array,
+    /** Goroutine index (GoroutineTable row). */
+    readonly goroutine: Int32Array,
+    /** from, to, reason index and flags (see packTransition). */
+    readonly packed: Uint32Array,
+    /** The event's own stack (trace-wide stack id, 0 = none). */
+    readonly stack: Int32Array,
+    /** Rows of goroutine g are offsets[g] … offsets[g+1]-1. */
+    readonly offsets: Int32Array,
+    /** Row indices in global time order. */
+    readonly timeOrder: Int32Array,
+    /** Sorted rows that have an actor (unblocker / creator), and the actor's goroutine index. */
+    readonly actorRows: Int32Array,
+    readonly actorGoroutine: Int32Array,
+    /** Reason strings (trace-wide string ids) by reason index; index 0 is "". */
+    readonly reasons: Int32Array,
+  ) {}
+
+  get length(): number {
+    return this.timeNs.length;
+  }
+
+  /** Goroutine index that unblocked or created the goroutine at this row, or -1. */
+  actor(row: number): number {
+    const i = lowerBound(this.actorRows, row);
+    return i < this.actorRows.length && this.actorRows[i] === row ? this.actorGoroutine[i] : -1;
+  }
+}
+
+/** Appends transitions in time order; `finish` regroups them by goroutine. */
+export class TransitionLogBuilder {
+  private readonly time = new F64Column(1 << 16);
+  private readonly goroutine = new I32Column(1 << 16);
+  private readonly packed = new I32Column(1 << 16);
+  private readonly stack = new I32Column(1 << 16);
+  private readonly actorRows = new I32Column();
+  private readonly actorGoroutine = new I32Column();
+  private readonly reasonIndex = new Map<number, number>([[0, 0]]);
+  private readonly reasons: number[] = [0];
+
+  get length(): number {
+    return this.time.length;
+  }
+
+  /** Index of a reason string id in the reason table. */
+  reason(stringId: number): number {
+    let r = this.reasonIndex.get(stringId);
+    if (r === undefined) {
+      r = this.reasons.length;
+      this.reasons.push(stringId);
+      this.reasonIndex.set(stringId, r);
+    }
+    return r;
+  }
+
+  add(timeNs: number, g: number, from: number, to: number, reasonIdx: number, flags: number, stack: number, actor: number): number {
+    const row = this.time.push(timeNs);
+    this.goroutine.push(g);
+    this.packed.push(packTransition(from, to, reasonIdx, flags));
+    this.stack.push(stack);
+    if (actor >= 0) {
+      this.actorRows.push(row);
+      this.actorGoroutine.push(actor);
+    }
+    return row;
+  }
+
+  /**
+   * Groups rows by goroutine with a stable counting sort (time order kept
+   * within each goroutine), one column at a time so the peak is the old
+   * columns plus one new one. Returns the log and the old-row → new-row map.
+   */
+  finish(goroutineCount: number): { log: TransitionLog; newRow: Int32Array } {
+    const n = this.time.length;
+    const g = this.goroutine.data;
+    const offsets = new Int32Array(goroutineCount + 1);
+    for (let i = 0; i < n; i++) offsets[g[i] + 1]++;
+    for (let k = 0; k < goroutineCount; k++) offsets[k + 1] += offsets[k];
+    const newRow = new Int32Array(n);
+    const next = offsets.slice(0, goroutineCount);
+    for (let i = 0; i < n; i++) newRow[i] = next[g[i]]++;
+    const scatter = <T extends Float64Array | Int32Array | Uint32Array>(src: ArrayLike<number>, out: T): T => {
+      for (let i = 0; i < n; i++) out[newRow[i]] = src[i];
+      return out;
+    };
+    const timeNs = scatter(this.time.data, new Float64Array(n));
+    this.time.data = new Float64Array(0);
+    const packed = scatter(this.packed.data, new Uint32Array(n));
+    this.packed.data = new Int32Array(0);
+    const stack = scatter(this.stack.data, new Int32Array(n));
+    this.stack.data = new Int32Array(0);
+    const goroutine = scatter(g, new Int32Array(n));
+    this.goroutine.data = new Int32Array(0);
+    // Rows were appended in time order, so newRow is exactly the time order.
+    const timeOrder = newRow;
+    const actorRows = this.actorRows.finish().map((r) => newRow[r]);
+    const actorGoroutine = this.actorGoroutine.finish();
+    sortPairs(actorRows, actorGoroutine);
+    const log = new TransitionLog(timeNs, goroutine, packed, stack, offsets, timeOrder, actorRows, actorGoroutine, Int32Array.from(this.reasons));
+    return { log, newRow };
+  }
+}
+
+/** Sorts keys ascending, permuting values alongside. */
+function sortPairs(keys: Int32Array, values: Int32Array): void {
+  const idx = Array.from(keys.keys()).sort((a, b) => keys[a] - keys[b]);
+  const k2 = Int32Array.from(idx, (i) => keys[i]);
+  const v2 = Int32Array.from(idx, (i) => values[i]);
+  keys.set(k2);
+  values.set(v2);
+}
