@@ -1,0 +1,199 @@
+/**
+ * The HTTP API between the gotrace-view server and the web app: route paths
+ * and JSON shapes. Times are ns since the trace's first event.
+ */
+import type { LaneDescriptor } from './lanes.ts';
+
+export const API = {
+  summary: '/api/summary',
+  /** ?lanes=a,b,c&start=NS&end=NS&nsPerPx=N → binary chunk (chunk-codec.ts). */
+  chunk: '/api/chunk',
+  /** ?group=NAME&offset=N&limit=N → GoroutineListResponse */
+  goroutineList: '/api/goroutines',
+  /** ?lane=ID&t=NS → SpanDetail */
+  span: '/api/span',
+  /** ?start&end → SelectionSummary */
+  selection: '/api/selection',
+  /** ?start&end&group → GoroutineAnalysisResponse */
+  goroutineAnalysis: '/api/analysis/goroutines',
+  /** ?kind=net|sync|syscall|sched&start&end → ProfileResponse; &format=pprof → gzipped pprof download */
+  profile: '/api/analysis/profile',
+  /** ?flags=stw,background,assist,sweep,perproc&percentiles=1 → MmuResponse */
+  mmu: '/api/analysis/mmu',
+  /** ?flags&windowNs → worst windows */
+  mmuDetails: '/api/analysis/mmu/details',
+  /** ?start&end → TasksResponse */
+  tasks: '/api/analysis/tasks',
+  /** ?start&end → RegionsResponse */
+  regions: '/api/analysis/regions',
+  /** /api/stack/:id → StackResponse */
+  stack: '/api/stack',
+} as const;
+
+export interface GoroutineGroupInfo {
+  name: string;
+  count: number;
+  execNs: number;
+}
+
+export interface TraceSummary {
+  file: string;
+  /** "go 1.23" */
+  version: string;
+  fileBytes: number;
+  durationNs: number;
+  eventCount: number;
+  generations: number;
+  goroutineCount: number;
+  procCount: number;
+  threadCount: number;
+  /** STATS, PROCS and THREADS lanes (goroutine lanes are listed per group via goroutineList). */
+  lanes: LaneDescriptor[];
+  /** Goroutine groups by start function, sorted by execution time (index = group id in chunks). */
+  groups: GoroutineGroupInfo[];
+  /** Block/stop reasons by index (the `reason` column of goroutine lane chunks). */
+  reasons: string[];
+  /** Damage report when the trace was truncated or corrupt. */
+  warnings: string[];
+}
+
+export interface GoroutineListItem {
+  id: number;
+  /** Group index in TraceSummary.groups. */
+  group: number;
+  label: string;
+  createdNs: number;
+  /** -1 if alive at the end. */
+  endNs: number;
+  execNs: number;
+}
+
+export interface GoroutineListResponse {
+  group: string;
+  total: number;
+  offset: number;
+  items: GoroutineListItem[];
+}
+
+export interface Frame {
+  func: string;
+  file: string;
+  line: number;
+  pc: string;
+}
+
+export interface SpanDetail {
+  lane: string;
+  /** Goroutine shown by the span (for proc/thread/goroutine lanes). */
+  goroutine: number | null;
+  goroutineName: string;
+  state: string;
+  reason: string;
+  startNs: number;
+  endNs: number;
+  startStack: Frame[];
+  endStack: Frame[];
+  /** The goroutine that created it, and when. */
+  creator: { goroutine: number; timeNs: number } | null;
+  /** The goroutine that made it runnable (for a runnable span after a wait), and when. */
+  unblockedBy: { goroutine: number; timeNs: number } | null;
+  proc: number | null;
+}
+
+export interface SelectionSummary {
+  startNs: number;
+  endNs: number;
+  /** Goroutine time by state over the selection, ns. */
+  stateNs: Record<string, number>;
+  gcNs: number;
+  stwNs: number;
+  topBlocking: { reason: string; ns: number }[];
+}
+
+export interface GoroutineRow {
+  id: number;
+  group: string;
+  totalNs: number;
+  execNs: number;
+  schedWaitNs: number;
+  syscallNs: number;
+  blockNs: Record<string, number>;
+  unknownNs: number;
+  rangeNs: Record<string, number>;
+}
+
+export interface GoroutineAnalysisResponse {
+  startNs: number;
+  endNs: number;
+  groups: { name: string; count: number; execNs: number; execShare: number }[];
+  goroutines: GoroutineRow[];
+}
+
+export interface ProfileNode {
+  func: string;
+  file: string;
+  line: number;
+  /** Delay in this frame's subtree, ns; count of waits. */
+  totalNs: number;
+  count: number;
+  children: ProfileNode[];
+}
+
+export interface ProfileResponse {
+  kind: string;
+  totalNs: number;
+  count: number;
+  /** Top table: per leaf function, self delay. */
+  top: { func: string; file: string; selfNs: number; count: number }[];
+  /** Flame graph root (func "root"), children from the outermost frame down. */
+  root: ProfileNode;
+}
+
+export interface MmuResponse {
+  flags: string[];
+  /** [windowNs, mmu, ...quantiles] per point, log-spaced windows. */
+  curve: number[][];
+  quantiles: number[];
+}
+
+export interface MmuWindow {
+  startNs: number;
+  durationNs: number;
+  util: number;
+}
+
+export interface TaskTypeSummary {
+  type: string;
+  count: number;
+  complete: number;
+  /** Duration histogram of complete tasks: log buckets (5 per decade), [lowNs, count]. */
+  histogram: [number, number][];
+  tasks: { id: number; parent: number; startNs: number; endNs: number; durationNs: number; goroutines: number[]; logs: { timeNs: number; goroutine: number; category: string; message: string }[] }[];
+}
+
+export interface RegionTypeSummary {
+  type: string;
+  count: number;
+  histogram: [number, number][];
+  regions: { goroutine: number; task: number; startNs: number; endNs: number; durationNs: number; execNs: number; blockNs: number; schedWaitNs: number }[];
+}
+
+export interface TasksResponse {
+  types: TaskTypeSummary[];
+}
+
+export interface RegionsResponse {
+  types: RegionTypeSummary[];
+}
+
+export interface StackResponse {
+  id: number;
+  frames: Frame[];
+}
+
+/** Error body of every 4xx/5xx. */
+export interface ApiError {
+  statusCode: number;
+  code: string;
+  message: string;
+}
