@@ -4,7 +4,10 @@ import { salvageReport, type SalvageReport } from '../trace/salvage.ts';
 import { TraceError } from '../trace/trace-error.ts';
 import { GoroutineBuilder } from './goroutine-builder.ts';
 import { CounterBuilder } from './metric-series.ts';
+import { MarkerListBuilder } from './marker-list.ts';
 import { buildLanes } from './proc-lanes.ts';
+import { buildGoroutineCounters } from './goroutine-counters.ts';
+import { heapPyramid, pairPyramid } from './stats-series.ts';
 import { RangeBuilder } from './range-builder.ts';
 import { SampleTableBuilder } from './sample-table.ts';
 import { TaskTablesBuilder } from './task-tables.ts';
@@ -57,6 +60,12 @@ class DamagedTrace extends Error {
 function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport | null, opts: BuildOptions): TraceModel {
   const { strings, stacks } = trace;
   const forever = strings.intern('forever');
+  const markAssist = strings.intern('GC mark assist');
+  const network = strings.intern('network');
+  /** Goroutines whose current wait is on the network (their unblock goes on the Network lane). */
+  const lastBlockNetwork = new Set<number>();
+  const netMarks = new MarkerListBuilder();
+  const syscallMarks = new MarkerListBuilder();
   const gb = new GoroutineBuilder(stacks);
   const foreverReason = gb.transitions.reason(forever);
   gb.forever = foreverReason;
@@ -98,12 +107,17 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
           if (ev.resourceKind === ResourceKind.Goroutine) {
             const from = ev.fromState;
             const to = ev.toState;
-            gb.goroutine(ev, syncNs);
+            const g = gb.goroutine(ev, syncNs);
             if (from === to) break;
-            const g = gb.goroutines.index.get(ev.resourceId);
+            if (from === GoState.Waiting && lastBlockNetwork.has(g)) netMarks.add(t, ev.resourceId);
+            if (to === GoState.Waiting) {
+              if (ev.reason === network) lastBlockNetwork.add(g);
+              else lastBlockNetwork.delete(g);
+            }
+            if (from === GoState.Syscall && to === GoState.Runnable) syscallMarks.add(t, ev.resourceId);
             if (from === GoState.Syscall) threadsInSyscall.add(t, -1);
             if (to === GoState.Syscall) threadsInSyscall.add(t, +1);
-            if (from === GoState.NotExist) tasks.goroutineCreated(g, ev.g === -1 ? -1 : gb.goroutines.index.get(ev.g), t);
+            if (from === GoState.NotExist) tasks.goroutineCreated(g, ev.g === -1 ? -1 : gb.goroutines.row(ev.g), t);
             if (to === GoState.NotExist || (to === GoState.Waiting && ev.reason === forever)) {
               ranges.goroutineEnded(g, t);
               tasks.goroutineEnded(g, t, isSystem(g));
@@ -120,6 +134,11 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
         case EventKind.RangeActive:
         case EventKind.RangeEnd:
           ranges.event(ev, syncNs);
+          if (ev.name === markAssist && ev.scopeKind === ResourceKind.Goroutine) {
+            const g = gb.goroutines.row(ev.scopeId);
+            if (ev.kind === EventKind.RangeEnd) gb.inMarkAssist.delete(g);
+            else gb.inMarkAssist.add(g);
+          }
           break;
         case EventKind.Metric:
           if (ev.name === MetricId.HeapAlloc) heapAlloc.set(t, ev.value);
@@ -157,6 +176,14 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
   const goroutines = gb.goroutines.finish();
   const { log, newRow } = gb.transitions.finish(goroutines.count);
   const procLanes = buildLanes(gb.execLane, gb.execRow, newRow);
+  const goroutineCounters = buildGoroutineCounters(gb.counterCodes.finish(), log, endNs);
+  const metrics = {
+    gomaxprocs: gomaxprocs.finish(),
+    heapAlloc: heapAlloc.finish(),
+    heapGoal: heapGoal.finish(),
+    threadsRunning: threadsRunning.finish(),
+    threadsInSyscall: threadsInSyscall.finish(),
+  };
   const threadLanes = buildLanes(gb.execThread, gb.execRow, newRow);
   return {
     header: trace.header,
@@ -180,13 +207,11 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
       threadOffsets: threadLanes.offsets,
       threadRows: threadLanes.rows,
     },
-    metrics: {
-      gomaxprocs: gomaxprocs.finish(),
-      heapAlloc: heapAlloc.finish(),
-      heapGoal: heapGoal.finish(),
-      threadsRunning: threadsRunning.finish(),
-      threadsInSyscall: threadsInSyscall.finish(),
-    },
+    metrics,
+    markers: { net: netMarks.finish(), syscall: syscallMarks.finish() },
+    goroutineCounters,
+    heapPyramid: heapPyramid(metrics, endNs),
+    threadsPyramid: pairPyramid(metrics.threadsRunning, metrics.threadsInSyscall, endNs, (a, b) => [a, b]),
     tasks: tasks.finish(),
     samples: samples.finish(),
     salvage,

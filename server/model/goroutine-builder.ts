@@ -1,7 +1,8 @@
 import { GoState, ProcState } from '../trace/event-kinds.ts';
 import type { StackTable } from '../trace/stack-table.ts';
 import type { TraceEvent } from '../trace/trace-event.ts';
-import { I32Column } from './columns.ts';
+import { I32Column, U8Column } from './columns.ts';
+import { counterCode, V_DEAD, V_GCWAITING, V_RUNNABLE, V_RUNNING, V_WAITING } from './goroutine-counters.ts';
 import { GoroutineTableBuilder } from './goroutine-table.ts';
 import { FLAG_NO_PROC, TO_PROC_LOST, TransitionLogBuilder } from './transition-log.ts';
 
@@ -19,6 +20,10 @@ export class GoroutineBuilder {
   readonly execLane = new I32Column(1 << 16);
   readonly execRow = new I32Column(1 << 16);
   readonly execThread = new I32Column(1 << 16);
+  /** Per transition row (time order): how it moves the STATS goroutine counters. */
+  readonly counterCodes = new U8Column(1 << 16);
+  /** Goroutines inside a GC mark assist (their waits count as "GC waiting"). */
+  readonly inMarkAssist = new Set<number>();
   /** Proc → goroutine index in a syscall on it (the summarizer's syscallingP). */
   private readonly syscallingP = new Map<number, number>();
   /** Goroutine index → proc of its syscall (syscallingG). */
@@ -28,7 +33,8 @@ export class GoroutineBuilder {
 
   constructor(private readonly stacks: StackTable) {}
 
-  goroutine(ev: TraceEvent, syncNs: number): void {
+  /** Records a goroutine transition; returns the goroutine's row. */
+  goroutine(ev: TraceEvent, syncNs: number): number {
     const t = ev.timeNs;
     const from = ev.fromState;
     const to = ev.toState;
@@ -38,7 +44,12 @@ export class GoroutineBuilder {
     const reason = ev.reason === 0 ? 0 : this.transitions.reason(ev.reason);
     const flags = ev.p === -1 ? FLAG_NO_PROC : 0;
     const row = this.transitions.add(t, g, from, to, reason, flags, ev.stack, from === GoState.Waiting || from === GoState.NotExist ? actor : -1);
-    if (from === to) return;
+    if (from === to) {
+      this.counterCodes.push(0);
+      return g;
+    }
+    const assist = this.inMarkAssist.has(g);
+    this.counterCodes.push(counterCode(viewerState(from, assist), viewerState(to, assist)));
     if (from === GoState.Undetermined || from === GoState.NotExist) {
       // A new incarnation (the summarizer starts a fresh summary, name included).
       gb.createdNs.data[g] = from === GoState.NotExist ? t : syncNs;
@@ -84,6 +95,7 @@ export class GoroutineBuilder {
         this.syscallingG.set(g, ev.p);
         break;
     }
+    return g;
   }
 
   proc(ev: TraceEvent): void {
@@ -91,8 +103,24 @@ export class GoroutineBuilder {
       const g = this.syscallingP.get(ev.resourceId);
       if (g !== undefined) {
         this.transitions.add(ev.timeNs, g, GoState.Syscall, TO_PROC_LOST, 0, 0, ev.stack, -1);
+        this.counterCodes.push(0);
         this.syscallingP.delete(ev.resourceId);
       }
     }
+  }
+}
+
+/** go tool trace's viewer state of a goroutine state, for the STATS counters. */
+function viewerState(state: number, inMarkAssist: boolean): number {
+  switch (state) {
+    case GoState.Runnable:
+      return V_RUNNABLE;
+    case GoState.Running:
+    case GoState.Syscall:
+      return V_RUNNING;
+    case GoState.Waiting:
+      return inMarkAssist ? V_GCWAITING : V_WAITING;
+    default:
+      return V_DEAD;
   }
 }

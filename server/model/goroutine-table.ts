@@ -48,8 +48,32 @@ export class GoroutineTableBuilder {
   readonly createStack = new I32Column();
   readonly label = new I32Column();
 
+  // Consecutive events mostly name the same one or two goroutines: remember them.
+  private lastId = Number.NaN;
+  private lastRow = -1;
+  private prevId = Number.NaN;
+  private prevRow = -1;
+
   /** Row of goroutine `id`, added (with defaults) if new. */
   row(id: number): number {
+    if (id === this.lastId) return this.lastRow;
+    if (id === this.prevId) {
+      this.prevId = this.lastId;
+      this.lastId = id;
+      const r = this.prevRow;
+      this.prevRow = this.lastRow;
+      this.lastRow = r;
+      return r;
+    }
+    const r = this.lookup(id);
+    this.prevId = this.lastId;
+    this.prevRow = this.lastRow;
+    this.lastId = id;
+    this.lastRow = r;
+    return r;
+  }
+
+  private lookup(id: number): number {
     const before = this.index.size;
     const g = this.index.intern(id);
     if (g === before) {

@@ -4,6 +4,8 @@
  * typed arrays: a GC-heavy trace has a million goroutines.
  */
 export class IdIndex {
+  /** Ids below 2^21 (all of them in most traces) map through a direct table: index + 1, 0 = absent. */
+  private direct = new Int32Array(1024);
   private keys = new Float64Array(1024).fill(EMPTY);
   private values = new Int32Array(1024);
   private mask = 1023;
@@ -13,6 +15,7 @@ export class IdIndex {
 
   /** Index of `id`, or -1. */
   get(id: number): number {
+    if (id >= 0 && id < DIRECT_LIMIT && (id | 0) === id) return id < this.direct.length ? this.direct[id] - 1 : -1;
     let i = hash(id) & this.mask;
     for (;;) {
       const k = this.keys[i];
@@ -24,6 +27,20 @@ export class IdIndex {
 
   /** Index of `id`, adding it if new. */
   intern(id: number): number {
+    if (id >= 0 && id < DIRECT_LIMIT && (id | 0) === id) {
+      if (id >= this.direct.length) {
+        let n = this.direct.length;
+        while (n <= id) n *= 2;
+        const grown = new Int32Array(n);
+        grown.set(this.direct);
+        this.direct = grown;
+      }
+      const known = this.direct[id];
+      if (known !== 0) return known - 1;
+      const index = this.append(id);
+      this.direct[id] = index + 1;
+      return index;
+    }
     let i = hash(id) & this.mask;
     for (;;) {
       const k = this.keys[i];
@@ -31,6 +48,17 @@ export class IdIndex {
       if (k === EMPTY) break;
       i = (i + 1) & this.mask;
     }
+    const index = this.append(id);
+    this.keys[i] = id;
+    this.values[i] = index;
+    this.hashed++;
+    if (this.hashed * 2 > this.keys.length) this.rehash();
+    return index;
+  }
+
+  private hashed = 0;
+
+  private append(id: number): number {
     const index = this.size++;
     if (index === this.ids.length) {
       const ids = new Float64Array(this.ids.length * 2);
@@ -38,9 +66,6 @@ export class IdIndex {
       this.ids = ids;
     }
     this.ids[index] = id;
-    this.keys[i] = id;
-    this.values[i] = index;
-    if (this.size * 2 > this.keys.length) this.rehash();
     return index;
   }
 
@@ -51,6 +76,7 @@ export class IdIndex {
     this.mask = n - 1;
     for (let index = 0; index < this.size; index++) {
       const id = this.ids[index];
+      if (id >= 0 && id < DIRECT_LIMIT && (id | 0) === id) continue;
       let i = hash(id) & this.mask;
       while (this.keys[i] !== EMPTY) i = (i + 1) & this.mask;
       this.keys[i] = id;
@@ -60,6 +86,8 @@ export class IdIndex {
 }
 
 const EMPTY = -0.5; // never an id: ids are integers
+/** 2^21 ids: an 8 MB table at most. */
+const DIRECT_LIMIT = 1 << 21;
 
 function hash(id: number): number {
   const lo = id | 0;

@@ -3,14 +3,13 @@ import type { TraceEvent } from '../trace/trace-event.ts';
 import type { GoroutineTableBuilder } from './goroutine-table.ts';
 import { RangeTableBuilder } from './range-table.ts';
 
-interface OpenRange {
-  name: number;
-  startNs: number;
-  proc: number;
-  /** Goroutine index the range counts for (summarizer rules), -1 for none. */
-  goroutine: number;
-  /** For a proc range: the goroutine that began it (-1 none); it counts only if the same one ends it. */
-  beganBy: number;
+/** An open range: fields in parallel arrays of a free-list pool (3 M sweeps in a GC-heavy trace). */
+interface OpenRanges {
+  name: number[];
+  start: number[];
+  proc: number[];
+  goroutine: number[];
+  beganBy: number[];
 }
 
 /**
@@ -26,12 +25,73 @@ export class RangeBuilder {
   readonly globalStart: number[] = [];
   readonly globalEnd: number[] = [];
   private readonly openGlobal = new Map<number, number>();
-  /** Open ranges by key: goroutine ranges "g<index>/<name>", proc ranges "p<id>/<name>". */
-  private readonly open = new Map<string, OpenRange>();
-  /** Open range keys counted for each goroutine (to cut them at its end). */
-  private readonly byGoroutine = new Map<number, Set<string>>();
+  /** Open range slots: typed tables for the common keys (3 M sweeps and assists), a Map for the rest. */
+  private readonly procOpen = new Int32Array(4096 * 8); // [proc * 8 + name] → slot + 1
+  private goOpen: Int32Array[] = []; // [name][goroutine row] → slot + 1
+  private readonly otherOpen = new Map<string, number>();
+  private openCount = 0;
+  private readonly slots: OpenRanges = { name: [], start: [], proc: [], goroutine: [], beganBy: [] };
+  private readonly free: number[] = [];
+  /** Small dense index per range name (few distinct names) to build numeric keys. */
+  private readonly nameIndex = new Map<number, number>();
+  private lastName = -1;
+  private lastNameIndex = -1;
+  /** Open ranges counted for each goroutine row: most goroutines end with none open. */
+  private openPerGoroutine = new Int32Array(1024);
 
   constructor(private readonly goroutines: GoroutineTableBuilder) {}
+
+  private nameIdx(name: number): number {
+    if (name !== this.lastName) {
+      let n = this.nameIndex.get(name);
+      if (n === undefined) this.nameIndex.set(name, (n = this.nameIndex.size));
+      this.lastName = name;
+      this.lastNameIndex = n;
+    }
+    return this.lastNameIndex;
+  }
+
+  /** Slot of the open range (isProc, resource, name), or -1. */
+  private getOpen(isProc: boolean, resource: number, n: number, name: number): number {
+    if (n < 8 && resource >= 0) {
+      if (isProc && resource < 4096) return this.procOpen[resource * 8 + n] - 1;
+      if (!isProc) {
+        const t = this.goOpen[n];
+        return t !== undefined && resource < t.length ? t[resource] - 1 : -1;
+      }
+    }
+    return this.otherOpen.get(`${isProc ? 'p' : 'g'}${resource}/${name}`) ?? -1;
+  }
+
+  private setOpen(isProc: boolean, resource: number, n: number, name: number, slot: number): void {
+    this.openCount += slot >= 0 ? 1 : -1;
+    if (n < 8 && resource >= 0) {
+      if (isProc && resource < 4096) {
+        this.procOpen[resource * 8 + n] = slot + 1;
+        return;
+      }
+      if (!isProc) {
+        let t = this.goOpen[n];
+        if (t === undefined || resource >= t.length) {
+          const grown = new Int32Array(Math.max(1024, resource + 1, (t?.length ?? 0) * 2));
+          if (t) grown.set(t);
+          this.goOpen[n] = t = grown;
+        }
+        t[resource] = slot + 1;
+        return;
+      }
+    }
+    const key = `${isProc ? 'p' : 'g'}${resource}/${name}`;
+    if (slot >= 0) this.otherOpen.set(key, slot);
+    else this.otherOpen.delete(key);
+  }
+
+  /** Every open slot (rarely needed: goroutine ends inside a range, trace end). */
+  private *openSlots(): Generator<number> {
+    const o = this.slots;
+    const free = new Set(this.free);
+    for (let slot = 0; slot < o.name.length; slot++) if (!free.has(slot)) yield slot;
+  }
 
   event(ev: TraceEvent, syncNs: number): void {
     const t = ev.timeNs;
@@ -50,48 +110,62 @@ export class RangeBuilder {
       return;
     }
     const isProc = ev.scopeKind === ResourceKind.Proc;
-    const key = `${isProc ? 'p' : 'g'}${isProc ? ev.scopeId : this.goroutines.row(ev.scopeId)}/${ev.name}`;
+    const scopeG = isProc ? -1 : this.goroutines.row(ev.scopeId);
+    const resource = isProc ? ev.scopeId : scopeG;
+    const n = this.nameIdx(ev.name);
+    const o = this.slots;
     if (ev.kind === EventKind.RangeEnd) {
-      const r = this.open.get(key);
-      if (r === undefined) return;
-      this.open.delete(key);
-      let g = r.goroutine;
-      if (isProc) g = r.beganBy >= 0 && ev.g !== -1 && this.goroutines.row(ev.g) === r.beganBy ? r.goroutine : -1;
-      if (g >= 0) this.byGoroutine.get(g)?.delete(key);
-      this.table.add(r.name, r.startNs, t, r.proc, g, false);
+      const slot = this.getOpen(isProc, resource, n, ev.name);
+      if (slot < 0) return;
+      this.setOpen(isProc, resource, n, ev.name, -1);
+      let g = o.goroutine[slot];
+      if (g >= 0) this.openPerGoroutine[g]--;
+      if (isProc) g = o.beganBy[slot] >= 0 && ev.g !== -1 && this.goroutines.row(ev.g) === o.beganBy[slot] ? g : -1;
+      this.table.add(o.name[slot], o.start[slot], t, o.proc[slot], g, false);
+      this.free.push(slot);
       return;
     }
     const active = ev.kind === EventKind.RangeActive;
-    const existing = this.open.get(key);
-    if (existing !== undefined && active) return; // still the same range; the split at the Sync sums the same
-    const g = isProc ? (ev.g === -1 ? -1 : this.goroutines.row(ev.g)) : this.goroutines.row(ev.scopeId);
-    const r: OpenRange = { name: ev.name, startNs: active ? syncNs : t, proc: isProc ? ev.scopeId : ev.p, goroutine: g, beganBy: isProc ? g : -1 };
-    this.open.set(key, r);
+    if (active && this.getOpen(isProc, resource, n, ev.name) >= 0) return; // still the same range; the split at the Sync sums the same
+    const g = isProc ? (ev.g === -1 ? -1 : this.goroutines.row(ev.g)) : scopeG;
+    const slot = this.free.length > 0 ? this.free.pop()! : o.name.length;
+    o.name[slot] = ev.name;
+    o.start[slot] = active ? syncNs : t;
+    o.proc[slot] = isProc ? ev.scopeId : ev.p;
+    o.goroutine[slot] = g;
+    o.beganBy[slot] = isProc ? g : -1;
+    this.setOpen(isProc, resource, n, ev.name, slot);
     if (g >= 0) {
-      let set = this.byGoroutine.get(g);
-      if (!set) this.byGoroutine.set(g, (set = new Set()));
-      set.add(key);
+      if (g >= this.openPerGoroutine.length) {
+        const grown = new Int32Array(Math.max(g + 1, this.openPerGoroutine.length * 2));
+        grown.set(this.openPerGoroutine);
+        this.openPerGoroutine = grown;
+      }
+      this.openPerGoroutine[g]++;
     }
   }
 
-  /** A goroutine ended: its open ranges count for it only up to now. */
+  /**
+   * A goroutine ended: its open ranges count for it only up to now. Thousands
+   * of assists can be open at once, but a goroutine rarely ends inside one: a
+   * count per goroutine says when the scan is needed.
+   */
   goroutineEnded(g: number, t: number): void {
-    const keys = this.byGoroutine.get(g);
-    if (!keys) return;
-    for (const key of keys) {
-      const r = this.open.get(key);
-      if (!r) continue;
-      this.table.add(r.name, r.startNs, t, -1, g, true);
-      r.goroutine = -1;
-      r.beganBy = -1;
+    if (g >= this.openPerGoroutine.length || this.openPerGoroutine[g] === 0) return;
+    this.openPerGoroutine[g] = 0;
+    const o = this.slots;
+    for (const slot of this.openSlots()) {
+      if (o.goroutine[slot] !== g) continue;
+      this.table.add(o.name[slot], o.start[slot], t, -1, g, true);
+      o.goroutine[slot] = -1;
+      o.beganBy[slot] = -1;
     }
-    this.byGoroutine.delete(g);
   }
 
   /** End of trace: close everything still open. */
   finish(endNs: number): void {
-    for (const r of this.open.values()) this.table.add(r.name, r.startNs, endNs, r.proc, r.goroutine, true);
-    this.open.clear();
+    const o = this.slots;
+    for (const slot of this.openSlots()) this.table.add(o.name[slot], o.start[slot], endNs, o.proc[slot], o.goroutine[slot], true);
     for (const [name, start] of this.openGlobal) {
       this.globalName.push(name);
       this.globalStart.push(start);

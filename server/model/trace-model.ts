@@ -2,7 +2,10 @@ import type { TraceHeader } from '../trace/header.ts';
 import type { SalvageReport } from '../trace/salvage.ts';
 import type { StackTable } from '../trace/stack-table.ts';
 import type { StringTable } from '../trace/string-table.ts';
+import type { CounterPyramid } from './counter-pyramid.ts';
+import type { GoroutineCounters } from './goroutine-counters.ts';
 import type { GoroutineTable } from './goroutine-table.ts';
+import type { MarkerList } from './marker-list.ts';
 import type { MetricSeries } from './metric-series.ts';
 import type { ProcLanes } from './proc-lanes.ts';
 import type { RangeTable } from './range-table.ts';
@@ -35,6 +38,14 @@ export interface TraceModel {
   globalRanges: { name: Int32Array; startNs: Float64Array; endNs: Float64Array };
   procs: ProcLanes;
   metrics: MetricSeries;
+  /** Network unblocks and exits from blocked syscalls, for the Network and Syscalls lanes. */
+  markers: { net: MarkerList; syscall: MarkerList };
+  /** STATS goroutine counters (running, runnable, waiting, gcwaiting). */
+  goroutineCounters: GoroutineCounters;
+  /** STATS heap: allocated, next GC (goal minus allocated, never negative), per time bucket. */
+  heapPyramid: CounterPyramid;
+  /** STATS threads: running, in syscall. */
+  threadsPyramid: CounterPyramid;
   tasks: TaskTables;
   samples: SampleTable;
   /** What was lost when the trace was damaged (null for a complete trace). */

@@ -1,0 +1,120 @@
+import type { LaneChunk } from '../../shared/chunk-codec.ts';
+import { upperBound } from '../model/columns.ts';
+import type { CounterPyramid } from '../model/counter-pyramid.ts';
+import { apply, COUNTER_SERIES } from '../model/goroutine-counters.ts';
+import type { CounterSeries } from '../model/metric-series.ts';
+import { heapValues, walkPair } from '../model/stats-series.ts';
+import type { TraceModel } from '../model/trace-model.ts';
+
+/**
+ * Per-pixel min/max of step series: bucket b covers
+ * [b·nsPerPx, (b+1)·nsPerPx). Coarse views read the precomputed pyramid
+ * (O(pixels)); fine ones walk the points in the window.
+ */
+class BucketSink {
+  readonly t: number[] = [];
+  readonly min: number[][];
+  readonly max: number[][];
+  private bucket = Number.NaN;
+  constructor(
+    private readonly series: number,
+    private readonly nsPerPx: number,
+  ) {
+    this.min = Array.from({ length: series }, () => []);
+    this.max = Array.from({ length: series }, () => []);
+  }
+  /** The values hold from time t on. */
+  point(t: number, values: ArrayLike<number>): void {
+    const b = Math.floor(t / this.nsPerPx);
+    if (b !== this.bucket) {
+      this.bucket = b;
+      this.t.push(b * this.nsPerPx);
+      for (let s = 0; s < this.series; s++) {
+        this.min[s].push(values[s]);
+        this.max[s].push(values[s]);
+      }
+      return;
+    }
+    const k = this.t.length - 1;
+    for (let s = 0; s < this.series; s++) {
+      if (values[s] < this.min[s][k]) this.min[s][k] = values[s];
+      if (values[s] > this.max[s][k]) this.max[s][k] = values[s];
+    }
+  }
+  finish(id: string, names: readonly string[]): LaneChunk {
+    const arrays: LaneChunk['arrays'] = { timeNs: Float64Array.from(this.t) };
+    names.forEach((n, s) => {
+      arrays[`${n}.min`] = Float64Array.from(this.min[s]);
+      arrays[`${n}.max`] = Float64Array.from(this.max[s]);
+    });
+    return { id, kind: 'counter', count: this.t.length, arrays, meta: { series: [...names] } };
+  }
+}
+
+function fromPyramid(p: CounterPyramid, level: number, id: string, names: readonly string[], startNs: number, endNs: number, nsPerPx: number): LaneChunk {
+  const sink = new BucketSink(p.seriesCount, nsPerPx);
+  const first = Math.max(0, Math.floor(startNs / nsPerPx));
+  const last = Math.min(p.mins[level][0].length - 1, Math.floor(endNs / nsPerPx));
+  const lo = new Float64Array(p.seriesCount);
+  const hi = new Float64Array(p.seriesCount);
+  for (let b = first; b <= last; b++) {
+    for (let s = 0; s < p.seriesCount; s++) {
+      lo[s] = p.mins[level][s][b];
+      hi[s] = p.maxs[level][s][b];
+    }
+    sink.point(b * nsPerPx, lo);
+    sink.point(b * nsPerPx, hi);
+  }
+  return sink.finish(id, names);
+}
+
+export function goroutineCountersChunk(model: TraceModel, id: string, startNs: number, endNs: number, nsPerPx: number): LaneChunk {
+  const gc = model.goroutineCounters;
+  const level = gc.pyramid.levelFor(nsPerPx);
+  if (level >= 0) return fromPyramid(gc.pyramid, level, id, COUNTER_SERIES, startNs, endNs, nsPerPx);
+  const log = model.transitions;
+  const order = log.timeOrder;
+  // First time-ordered transition at or after startNs (binary search through the permutation).
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (log.timeNs[order[mid]] < startNs) lo = mid + 1;
+    else hi = mid;
+  }
+  const counts = new Int32Array(4);
+  gc.countsBefore(lo, counts);
+  const sink = new BucketSink(4, nsPerPx);
+  sink.point(startNs, counts);
+  for (let k = lo; k < order.length; k++) {
+    const t = log.timeNs[order[k]];
+    if (t > endNs) break;
+    const code = gc.codes[k];
+    if (code === 0) continue;
+    apply(code, counts);
+    sink.point(t, counts);
+  }
+  return sink.finish(id, COUNTER_SERIES);
+}
+
+function pairChunk(pyramid: CounterPyramid, a: CounterSeries, b: CounterSeries, values: (x: number, y: number) => [number, number], id: string, names: readonly string[], startNs: number, endNs: number, nsPerPx: number): LaneChunk {
+  const level = pyramid.levelFor(nsPerPx);
+  if (level >= 0) return fromPyramid(pyramid, level, id, names, startNs, endNs, nsPerPx);
+  const sink = new BucketSink(2, nsPerPx);
+  const ia = upperBound(a.timeNs, startNs);
+  const ib = upperBound(b.timeNs, startNs);
+  sink.point(startNs, values(ia > 0 ? a.value[ia - 1] : 0, ib > 0 ? b.value[ib - 1] : 0));
+  walkPair(a, b, ia, ib, endNs, (t, va, vb) => sink.point(t, values(va, vb)));
+  return sink.finish(id, names);
+}
+
+export function heapChunk(model: TraceModel, id: string, startNs: number, endNs: number, nsPerPx: number): LaneChunk {
+  const m = model.metrics;
+  return pairChunk(model.heapPyramid, m.heapAlloc, m.heapGoal, heapValues, id, ['allocated', 'nextGC'], startNs, endNs, nsPerPx);
+}
+
+export function threadsChunk(model: TraceModel, id: string, startNs: number, endNs: number, nsPerPx: number): LaneChunk {
+  const m = model.metrics;
+  return pairChunk(model.threadsPyramid, m.threadsRunning, m.threadsInSyscall, (x, y) => [x, y], id, ['running', 'insyscall'], startNs, endNs, nsPerPx);
+}
+

@@ -1,0 +1,61 @@
+import type { LaneChunk } from '../../shared/chunk-codec.ts';
+import { SpanState } from '../../shared/states.ts';
+import type { TraceModel } from '../model/trace-model.ts';
+import { SpanMerger } from './span-merger.ts';
+
+/**
+ * The GC lane: concurrent mark phases, and stop-the-world pauses on top with
+ * their reason ("stop-the-world (GC mark termination)"). STW rows come from
+ * the range table (they are goroutine-scoped in the trace).
+ */
+export class GcLane {
+  private readonly starts: Float64Array;
+  private readonly ends: Float64Array;
+  private readonly states: Uint8Array;
+  private readonly labels: Uint16Array;
+  readonly labelNames: string[] = [];
+
+  constructor(model: TraceModel) {
+    const rows: { s: number; e: number; state: number; label: number }[] = [];
+    const labelIds = new Map<string, number>();
+    const label = (text: string) => {
+      let id = labelIds.get(text);
+      if (id === undefined) {
+        id = this.labelNames.length;
+        this.labelNames.push(text);
+        labelIds.set(text, id);
+      }
+      return id;
+    };
+    const gr = model.globalRanges;
+    for (let i = 0; i < gr.name.length; i++) {
+      const name = model.strings.get(gr.name[i]);
+      if (name.includes('GC')) rows.push({ s: gr.startNs[i], e: gr.endNs[i], state: SpanState.GCMark, label: label(name) });
+    }
+    const r = model.ranges;
+    for (let i = 0; i < r.length; i++) {
+      const name = model.strings.get(r.name[i]);
+      // Attribution-only rows (proc -1 and open) duplicate a drawn row.
+      if (name.startsWith('stop-the-world') && !(r.proc[i] === -1 && r.open[i] === 1)) {
+        rows.push({ s: r.startNs[i], e: r.endNs[i], state: SpanState.STW, label: label(name.slice('stop-the-world ('.length, -1)) });
+      }
+    }
+    rows.sort((a, b) => a.s - b.s || b.e - a.e);
+    this.starts = Float64Array.from(rows, (x) => x.s);
+    this.ends = Float64Array.from(rows, (x) => x.e);
+    this.states = Uint8Array.from(rows, (x) => x.state);
+    this.labels = Uint16Array.from(rows, (x) => x.label);
+  }
+
+  chunk(laneId: string, startNs: number, endNs: number, nsPerPx: number): LaneChunk {
+    const merger = new SpanMerger(nsPerPx);
+    // Mark phases and STW pauses are few (hundreds): a scan is enough.
+    for (let i = 0; i < this.starts.length; i++) {
+      if (this.ends[i] < startNs || this.starts[i] > endNs) continue;
+      merger.add(this.starts[i], this.ends[i], this.states[i], this.labels[i]);
+    }
+    const lane = merger.finish(laneId, 'label', null, 'u16');
+    lane.meta = { labels: this.labelNames };
+    return lane;
+  }
+}

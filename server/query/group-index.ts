@@ -1,0 +1,52 @@
+import type { TraceModel } from '../model/trace-model.ts';
+
+/**
+ * Goroutine groups (by start function) in the order the summary lists them —
+ * sorted by execution time — and each goroutine's group index, computed once
+ * per model (a pass over the goroutine table).
+ */
+export class GroupIndex {
+  readonly names: string[];
+  readonly counts: number[];
+  readonly execNs: number[];
+  private readonly ofGoroutine: Int32Array;
+  /** Goroutine indices of each group, in goroutine-id order. */
+  readonly members: Int32Array[];
+
+  constructor(model: TraceModel, execNsOfGoroutine: Float64Array) {
+    const byName = new Map<number, number>();
+    const names: number[] = [];
+    const n = model.goroutines.count;
+    const raw = new Int32Array(n);
+    for (let g = 0; g < n; g++) {
+      const name = model.goroutines.name[g];
+      let k = byName.get(name);
+      if (k === undefined) {
+        k = names.length;
+        names.push(name);
+        byName.set(name, k);
+      }
+      raw[g] = k;
+    }
+    const exec = new Float64Array(names.length);
+    const counts = new Int32Array(names.length);
+    for (let g = 0; g < n; g++) {
+      exec[raw[g]] += execNsOfGoroutine[g];
+      counts[raw[g]]++;
+    }
+    const order = names.map((_, i) => i).sort((a, b) => exec[b] - exec[a] || a - b);
+    const rank = new Int32Array(names.length);
+    order.forEach((k, i) => (rank[k] = i));
+    this.names = order.map((k) => model.strings.get(names[k]));
+    this.counts = order.map((k) => counts[k]);
+    this.execNs = order.map((k) => exec[k]);
+    this.ofGoroutine = raw.map((k) => rank[k]);
+    const lists: number[][] = order.map(() => []);
+    for (let g = 0; g < n; g++) lists[this.ofGoroutine[g]].push(g);
+    this.members = lists.map((l) => Int32Array.from(l).sort((a, b) => model.goroutines.id[a] - model.goroutines.id[b]));
+  }
+
+  groupOf(g: number): number {
+    return this.ofGoroutine[g];
+  }
+}

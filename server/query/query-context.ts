@@ -1,0 +1,27 @@
+import { goroutineStats } from '../model/goroutine-stats.ts';
+import type { TraceModel } from '../model/trace-model.ts';
+import { GcLane } from './gc-lane.ts';
+import { GroupIndex } from './group-index.ts';
+
+/**
+ * A model plus the indexes queries share, computed once when the server
+ * loads a trace: per-goroutine execution time (whole trace), goroutine
+ * groups, the GC lane rows.
+ */
+export class QueryContext {
+  readonly groups: GroupIndex;
+  readonly gcLane: GcLane;
+  readonly execNs: Float64Array;
+  readonly procIndex = new Map<number, number>();
+  readonly threadIndex = new Map<number, number>();
+
+  constructor(readonly model: TraceModel) {
+    const n = model.goroutines.count;
+    this.execNs = new Float64Array(n);
+    for (let g = 0; g < n; g++) this.execNs[g] = goroutineStats(model, g, 0, model.endNs).execNs;
+    this.groups = new GroupIndex(model, this.execNs);
+    this.gcLane = new GcLane(model);
+    model.procs.procIds.forEach((id, i) => this.procIndex.set(id, i));
+    model.procs.threadIds.forEach((id, i) => this.threadIndex.set(id, i));
+  }
+}

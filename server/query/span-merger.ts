@@ -1,0 +1,93 @@
+import type { LaneChunk } from '../../shared/chunk-codec.ts';
+
+/**
+ * Collects a lane's spans for one chunk, merging spans narrower than a pixel.
+ * Narrow spans are merged per absolute pixel bucket (floor(startNs / nsPerPx)),
+ * never across buckets, so panning never changes how a region merges (the
+ * server quantizes nsPerPx to a power of two, so buckets repeat exactly). A
+ * merged span keeps the count of spans it stands for and the state (and
+ * goroutine) that covered most of its time.
+ */
+export class SpanMerger {
+  private start: number[] = [];
+  private end: number[] = [];
+  private state: number[] = [];
+  private count: number[] = [];
+  private aux: number[] = [];
+  private aux2: number[] = [];
+  // The open merged span, if any, and the time each (state, aux, aux2) covers in it
+  // (a handful of entries: linear search beats a Map here, 800 k spans at full zoom-out).
+  private openBucket = Number.NaN;
+  private openStart = 0;
+  private openEnd = 0;
+  private openCount = 0;
+  private kState: number[] = [];
+  private kAux: number[] = [];
+  private kAux2: number[] = [];
+  private kWeight: number[] = [];
+
+  constructor(private readonly nsPerPx: number) {}
+
+  /** Adds a span; `aux` and `aux2` travel with it (goroutine id and group, or reason). */
+  add(startNs: number, endNs: number, state: number, aux = 0, aux2 = 0): void {
+    if (endNs - startNs >= this.nsPerPx) {
+      this.flush();
+      this.push(startNs, endNs, state, 1, aux, aux2);
+      return;
+    }
+    const bucket = Math.floor(startNs / this.nsPerPx);
+    if (bucket !== this.openBucket) {
+      this.flush();
+      this.openBucket = bucket;
+      this.openStart = startNs;
+      this.openEnd = endNs;
+      this.openCount = 0;
+    }
+    if (endNs > this.openEnd) this.openEnd = endNs;
+    this.openCount++;
+    const w = endNs - startNs + 1e-9;
+    const n = this.kState.length;
+    for (let i = 0; i < n; i++) {
+      if (this.kState[i] === state && this.kAux[i] === aux && this.kAux2[i] === aux2) {
+        this.kWeight[i] += w;
+        return;
+      }
+    }
+    this.kState.push(state);
+    this.kAux.push(aux);
+    this.kAux2.push(aux2);
+    this.kWeight.push(w);
+  }
+
+  private flush(): void {
+    if (Number.isNaN(this.openBucket)) return;
+    let best = 0;
+    for (let i = 1; i < this.kWeight.length; i++) if (this.kWeight[i] > this.kWeight[best]) best = i;
+    this.push(this.openStart, this.openEnd, this.kState[best], this.openCount, this.kAux[best], this.kAux2[best]);
+    this.openBucket = Number.NaN;
+    this.kState.length = this.kAux.length = this.kAux2.length = this.kWeight.length = 0;
+  }
+
+  private push(s: number, e: number, state: number, count: number, aux: number, aux2: number): void {
+    this.start.push(s);
+    this.end.push(e);
+    this.state.push(state);
+    this.count.push(count);
+    this.aux.push(aux);
+    this.aux2.push(aux2);
+  }
+
+  /** The lane chunk; `auxName`/`aux2Name` name the extra columns (omitted when null). */
+  finish(id: string, auxName: string | null, aux2Name: string | null, auxType: 'f64' | 'u16' = 'f64'): LaneChunk {
+    this.flush();
+    const arrays: LaneChunk['arrays'] = {
+      startNs: Float64Array.from(this.start),
+      endNs: Float64Array.from(this.end),
+      state: Uint8Array.from(this.state),
+      count: Uint32Array.from(this.count),
+    };
+    if (auxName) arrays[auxName] = auxType === 'u16' ? Uint16Array.from(this.aux) : Float64Array.from(this.aux);
+    if (aux2Name) arrays[aux2Name] = Int32Array.from(this.aux2);
+    return { id, kind: 'spans', count: this.start.length, arrays };
+  }
+}
