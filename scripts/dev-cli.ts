@@ -1,3 +1,5 @@
 // Runs the CLI from TypeScript sources (development): npx tsx scripts/dev-cli.ts stats FILE
 import { main } from '../server/cli/main.ts';
-process.exitCode = await main(process.argv.slice(2));
+
+const status = await main(process.argv.slice(2));
+if (status !== null) process.exitCode = status;

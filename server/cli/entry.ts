@@ -1,3 +1,4 @@
 import { main } from './main.ts';
 
-process.exitCode = await main(process.argv.slice(2));
+const status = await main(process.argv.slice(2));
+if (status !== null) process.exitCode = status;

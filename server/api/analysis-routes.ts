@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify';
+import { API } from '../../shared/api.ts';
+import { blockingProfile, type ProfileKind } from '../model/blocking-profile.ts';
+import { analyzeGoroutines } from '../model/goroutine-analysis.ts';
+import { encodePprof } from '../model/pprof-writer.ts';
+import { analyzeRegions, analyzeTasks } from '../model/user-annotations.ts';
+import { profileView } from '../query/profile-view.ts';
+import type { QueryContext } from '../query/query-context.ts';
+import { analysisQuery, profileQuery, windowQuery } from './query-schemas.ts';
+
+interface Window {
+  start?: number;
+  end?: number;
+}
+
+/** The analyses, each for the whole trace or a window [start, end]. */
+export function registerAnalysisRoutes(app: FastifyInstance, ctx: QueryContext): void {
+  const m = ctx.model;
+  const win = (q: Window) => {
+    const start = q.start ?? 0;
+    return { start, end: Math.max(start, q.end ?? m.endNs) };
+  };
+
+  app.get<{ Querystring: Window & { group?: string } }>(API.goroutineAnalysis, { schema: { querystring: analysisQuery } }, async (req) => {
+    const { start, end } = win(req.query);
+    const a = analyzeGoroutines(m, start, end, req.query.group);
+    return { startNs: start, endNs: end, groups: a.groups, goroutines: a.goroutines };
+  });
+
+  app.get<{ Querystring: Window & { kind: ProfileKind; format: 'json' | 'pprof' } }>(API.profile, { schema: { querystring: profileQuery } }, async (req, reply) => {
+    const { start, end } = win(req.query);
+    const records = blockingProfile(m, req.query.kind, start, end);
+    if (req.query.format === 'pprof') {
+      const bytes = encodePprof(m, records);
+      return reply
+        .type('application/octet-stream')
+        .header('content-disposition', `attachment; filename="${req.query.kind}.pb.gz"`)
+        .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    }
+    return profileView(m, req.query.kind, records);
+  });
+
+  app.get<{ Querystring: Window }>(API.tasks, { schema: { querystring: windowQuery } }, async (req) => {
+    const { start, end } = win(req.query);
+    return { types: analyzeTasks(m, start, end) };
+  });
+
+  app.get<{ Querystring: Window }>(API.regions, { schema: { querystring: windowQuery } }, async (req) => {
+    const { start, end } = win(req.query);
+    return { types: analyzeRegions(m, start, end) };
+  });
+}

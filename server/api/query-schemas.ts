@@ -1,0 +1,75 @@
+/**
+ * JSON schemas for query strings: Fastify validates (and coerces) them before
+ * any handler runs, so a bad parameter gets a 400 naming it and why.
+ */
+const ns = { type: 'number', minimum: 0 } as const;
+
+export const windowQuery = {
+  type: 'object',
+  properties: { start: ns, end: ns },
+  additionalProperties: false,
+} as const;
+
+export const chunkQuery = {
+  type: 'object',
+  required: ['lanes', 'start', 'end', 'nsPerPx'],
+  properties: {
+    lanes: { type: 'string', minLength: 1, maxLength: 20000, pattern: '^[A-Za-z0-9:._,-]+$' },
+    start: ns,
+    end: ns,
+    nsPerPx: { type: 'number', minimum: 1, maximum: 1e15 },
+  },
+  additionalProperties: false,
+} as const;
+
+export const goroutineListQuery = {
+  type: 'object',
+  required: ['group'],
+  properties: {
+    group: { type: 'string', maxLength: 4096 },
+    offset: { type: 'integer', minimum: 0, default: 0 },
+    limit: { type: 'integer', minimum: 1, maximum: 5000, default: 200 },
+  },
+  additionalProperties: false,
+} as const;
+
+export const spanQuery = {
+  type: 'object',
+  required: ['lane', 't'],
+  properties: { lane: { type: 'string', minLength: 1, maxLength: 64 }, t: ns },
+  additionalProperties: false,
+} as const;
+
+export const analysisQuery = {
+  type: 'object',
+  properties: { start: ns, end: ns, group: { type: 'string', maxLength: 4096 } },
+  additionalProperties: false,
+} as const;
+
+export const profileQuery = {
+  type: 'object',
+  required: ['kind'],
+  properties: {
+    kind: { type: 'string', enum: ['net', 'sync', 'syscall', 'sched'] },
+    start: ns,
+    end: ns,
+    format: { type: 'string', enum: ['json', 'pprof'], default: 'json' },
+  },
+  additionalProperties: false,
+} as const;
+
+export const mmuQuery = {
+  type: 'object',
+  properties: {
+    flags: { type: 'string', pattern: '^(stw|background|assist|sweep|perproc)?(,(stw|background|assist|sweep|perproc))*$', default: 'stw,background,assist' },
+    percentiles: { type: 'boolean', default: false },
+    windowNs: { type: 'number', minimum: 1 },
+  },
+  additionalProperties: false,
+} as const;
+
+export const stackParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'integer', minimum: 1 } },
+} as const;

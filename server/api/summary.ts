@@ -1,0 +1,36 @@
+import type { TraceSummary } from '../../shared/api.ts';
+import type { LaneDescriptor } from '../../shared/lanes.ts';
+import { GC_LANE, NET_LANE, procLane, STATS_GOROUTINES, STATS_HEAP, STATS_THREADS, SYSCALL_LANE, threadLane } from '../../shared/lanes.ts';
+import type { QueryContext } from '../query/query-context.ts';
+
+/** The trace overview the web app starts from: counts, lanes, goroutine groups, reasons, warnings. */
+export function traceSummary(ctx: QueryContext): TraceSummary {
+  const m = ctx.model;
+  const lanes: LaneDescriptor[] = [
+    { id: STATS_GOROUTINES, section: 'stats', kind: 'counter', title: 'Goroutines', series: ['running', 'runnable', 'waiting', 'gcwaiting'] },
+    { id: STATS_HEAP, section: 'stats', kind: 'counter', title: 'Heap', series: ['allocated', 'nextGC'] },
+    { id: STATS_THREADS, section: 'stats', kind: 'counter', title: 'Threads', series: ['running', 'insyscall'] },
+    { id: GC_LANE, section: 'procs', kind: 'spans', title: 'GC' },
+    { id: NET_LANE, section: 'procs', kind: 'markers', title: 'Network' },
+    { id: SYSCALL_LANE, section: 'procs', kind: 'markers', title: 'Syscalls' },
+    ...Array.from(m.procs.procIds, (p): LaneDescriptor => ({ id: procLane(p), section: 'procs', kind: 'spans', title: `Proc ${p}` })),
+    ...Array.from(m.procs.threadIds, (t): LaneDescriptor => ({ id: threadLane(t), section: 'threads', kind: 'spans', title: `Thread ${t}` })),
+  ];
+  const warnings: string[] = [];
+  if (m.salvage) warnings.push(m.salvage.message);
+  return {
+    file: m.file ?? '',
+    version: m.header.label,
+    fileBytes: m.fileBytes,
+    durationNs: m.endNs,
+    eventCount: m.eventCount,
+    generations: m.generations,
+    goroutineCount: m.goroutines.count,
+    procCount: m.procs.procIds.length,
+    threadCount: m.procs.threadIds.length,
+    lanes,
+    groups: ctx.groups.names.map((name, i) => ({ name, count: ctx.groups.counts[i], execNs: ctx.groups.execNs[i] })),
+    reasons: Array.from(m.transitions.reasons, (id) => m.strings.get(id)),
+    warnings,
+  };
+}

@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from '../api/app.ts';
+import { allowedHosts } from '../api/host-guard.ts';
+import { buildModel } from '../model/build-model.ts';
+import { QueryContext } from '../query/query-context.ts';
+import { ProgressBar } from './progress.ts';
+import { statSync } from 'node:fs';
+
+export interface ServeOptions {
+  file: string;
+  /** host:port to listen on; default 127.0.0.1 and a free port. */
+  http?: string;
+  open: boolean;
+}
+
+/** Root of the installed package (where package.json is), from the running file. */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+/** The trace opened when none is given: one of the committed fixtures. */
+export function exampleTrace(): string {
+  return join(packageRoot(), 'fixtures/traces/chansel-go1.26.trace');
+}
+
+function parseHttp(http: string | undefined): { host: string; port: number } {
+  if (!http) return { host: '127.0.0.1', port: 0 };
+  const m = /^(?:\[([^\]]+)\]|([^:]*)):(\d+)$/.exec(http) ?? /^()()(\d+)$/.exec(http);
+  if (!m) throw new Error(`--http wants HOST:PORT (e.g. 127.0.0.1:8080 or :8080), got "${http}"`);
+  return { host: m[1] || m[2] || '127.0.0.1', port: Number(m[3]) };
+}
+
+/**
+ * Reads the trace (with a progress bar), builds the model and serves the
+ * viewer: prints "Trace viewer is listening on http://…" and opens a browser.
+ * Resolves when the server is listening; the process then stays up.
+ */
+export async function serve(opts: ServeOptions): Promise<{ url: string; close: () => Promise<void> }> {
+  const file = resolve(opts.file);
+  const size = statSync(file).size;
+  const bar = new ProgressBar(size);
+  const model = buildModel(file, { onProgress: (bytes) => bar.update('reading', bytes) });
+  const ctx = new QueryContext(model);
+  bar.done(`read ${model.eventCount.toLocaleString('en-US')} events, ${model.goroutines.count.toLocaleString('en-US')} goroutines (${model.header.label})`);
+  if (model.salvage) process.stderr.write(`warning: ${model.salvage.message}\n`);
+  const { host, port } = parseHttp(opts.http);
+  let hosts = new Set<string>();
+  const app = buildApp({ ctx, webRoot: join(packageRoot(), 'dist/web'), allowedHosts: () => hosts });
+  await app.listen({ host, port });
+  const addr = app.server.address();
+  const actualPort = typeof addr === 'object' && addr ? addr.port : port;
+  hosts = allowedHosts(host, actualPort);
+  const shown = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  const url = `http://${shown}:${actualPort}/`;
+  process.stdout.write(`Trace viewer is listening on ${url}\n`);
+  if (opts.open) {
+    try {
+      const { default: open } = await import('open');
+      await open(url);
+    } catch (e) {
+      process.stderr.write(`could not open a browser (${(e as Error).message}); open ${url} yourself\n`);
+    }
+  }
+  return { url, close: () => app.close() };
+}
