@@ -74,10 +74,16 @@ function reasonFilter(model: TraceModel, kind: ProfileKind): Uint8Array {
   return out;
 }
 
-/** Stacks are told apart by their first 128 PCs only (go tool trace's pprofMaxStack). */
+/**
+ * Stacks are told apart by their first 128 PCs only, as a zero-padded array
+ * (go tool trace's pprofMaxStack): trailing zero PCs do not count, so a stack
+ * whose only frame has PC 0 is the same record as no stack at all.
+ */
 function pcKey(model: TraceModel, stack: number): string {
   const frames = model.stacks.frames(stack);
+  let n = Math.min(frames.length, 128);
+  while (n > 0 && model.stacks.pc(frames[n - 1]) === 0) n--;
   let key = '';
-  for (let i = 0; i < frames.length && i < 128; i++) key += `${model.stacks.pc(frames[i])},`;
+  for (let i = 0; i < n; i++) key += `${model.stacks.pc(frames[i])},`;
   return key;
 }
