@@ -39,7 +39,7 @@ export function registerTimelineRoutes(app: FastifyInstance, ctx: QueryContext):
     const items = Array.from(members.subarray(offset, offset + limit), (g) => ({
       id: m.goroutines.id[g],
       group: gi,
-      label: m.strings.get(m.goroutines.label[g]),
+      label: m.strings.get(m.goroutines.label(g)),
       createdNs: m.goroutines.createdNs[g],
       endNs: m.goroutines.endNs[g],
       execNs: ctx.execNs[g],

@@ -1,4 +1,5 @@
 import { GoState } from '../trace/event-kinds.ts';
+import { creationRow } from './goroutine-table.ts';
 import type { TraceModel } from './trace-model.ts';
 import { reasonOf, TO_PROC_LOST, toOf } from './transition-log.ts';
 
@@ -30,7 +31,7 @@ export function blockingProfile(model: TraceModel, kind: ProfileKind, fromNs = 0
   for (let g = 0; g < gs.count; g++) {
     // go tool trace counts waits only while the goroutine lives: from its first run
     // (before it ever ran: from the beginning) to its end (or the end of the trace).
-    const lo = Math.max(gs.startNs[g], fromNs);
+    const lo = Math.max(firstRun(log, g), fromNs);
     const hi = Math.min(gs.endNs[g] >= 0 ? gs.endNs[g] : model.endNs, toNs);
     let startRow = -1;
     for (let row = log.offsets[g], end = log.offsets[g + 1]; row < end; row++) {
@@ -60,6 +61,15 @@ export function blockingProfile(model: TraceModel, kind: ProfileKind, fromNs = 0
     }
   }
   return [...byPcs.values()].sort((a, b) => b.delayNs - a.delayNs);
+}
+
+/** When goroutine g's current incarnation first ran (go tool trace's StartTime), or -1. */
+function firstRun(log: TraceModel['transitions'], g: number): number {
+  const from = creationRow(log, g);
+  for (let row = Math.max(from, log.offsets[g]); row < log.offsets[g + 1]; row++) {
+    if (toOf(log.packed[row]) === GoState.Running) return log.timeNs[row];
+  }
+  return -1;
 }
 
 /** Accepted reasons by reason index: network waits; channel, select and sync waits; anything for the others. */

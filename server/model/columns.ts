@@ -15,11 +15,11 @@ function grow<T extends TypedArray>(a: T, need: number): T {
 }
 
 /**
- * The first n elements: a view when at most 1/8 would be wasted (no copy of a
- * 40 MB column at the peak of the build), else a right-sized copy.
+ * The first n elements, right-sized: the builder's spare capacity (up to a
+ * third after 1.5× growth) would otherwise stay allocated for the model's life.
  */
 function trim<T extends TypedArray>(a: T, n: number): T {
-  return (a.length - n) * 8 <= a.length ? (a.subarray(0, n) as T) : (a.slice(0, n) as T);
+  return n === a.length ? a : (a.slice(0, n) as T);
 }
 
 export class F64Column {

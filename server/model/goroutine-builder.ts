@@ -54,13 +54,7 @@ export class GoroutineBuilder {
       // A new incarnation (the summarizer starts a fresh summary, name included).
       gb.createdNs.data[g] = from === GoState.NotExist ? t : syncNs;
       gb.name.data[g] = 0;
-      gb.pc.data[g] = 0;
-      gb.startNs.data[g] = -1;
       gb.endNs.data[g] = -1;
-      if (from === GoState.NotExist) {
-        gb.creator.data[g] = actor;
-        gb.createStack.data[g] = ev.stack;
-      }
     }
     if (from === GoState.Syscall && this.syscallingG.has(g)) {
       this.syscallingP.delete(this.syscallingG.get(g)!);
@@ -72,12 +66,10 @@ export class GoroutineBuilder {
       if (frames.length > 0) {
         const f = frames[frames.length - 1];
         gb.name.data[g] = this.stacks.funcId(f);
-        gb.pc.data[g] = this.stacks.pc(f);
       }
     }
     switch (to) {
       case GoState.Running:
-        if (gb.startNs.data[g] < 0) gb.startNs.data[g] = t;
         if (ev.p !== -1) {
           this.execLane.push(ev.p);
           this.execRow.push(row);

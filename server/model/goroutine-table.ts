@@ -1,4 +1,6 @@
 import { F64Column, I32Column } from './columns.ts';
+import type { TransitionLog } from './transition-log.ts';
+import { fromOf } from './transition-log.ts';
 import { IdIndex } from './id-index.ts';
 
 /**
@@ -10,20 +12,12 @@ export class GoroutineTable {
     readonly id: Float64Array,
     /** Start function (outermost frame of the first stack seen), string id; 0 if never seen. */
     readonly name: Int32Array,
-    /** PC of that frame. */
-    readonly pc: Float64Array,
-    /** Goroutine index of the creator, or -1 (existed before the trace, or created outside a goroutine). */
-    readonly creator: Int32Array,
     /** When the goroutine was created (or the Sync before it was first seen). */
     readonly createdNs: Float64Array,
-    /** First time it ran, or -1. */
-    readonly startNs: Float64Array,
     /** When it ended (exit, or blocked forever), or -1 if alive at the end of the trace. */
     readonly endNs: Float64Array,
-    /** Stack of the creating event (the `go` statement), 0 if unknown. */
-    readonly createStack: Int32Array,
-    /** Last label (GC worker mode), string id, 0 if none. */
-    readonly label: Int32Array,
+    /** Last label (GC worker mode) by goroutine row, string id; most goroutines have none. */
+    readonly labels: Map<number, number>,
     private readonly index: IdIndex,
   ) {}
 
@@ -35,18 +29,37 @@ export class GoroutineTable {
   indexOf(id: number): number {
     return this.index.get(id);
   }
+
+  label(g: number): number {
+    return this.labels.get(g) ?? 0;
+  }
+}
+
+/**
+ * The transition row that began goroutine g's current incarnation (its last
+ * NotExist→ or Undetermined→ transition), or -1. Creator, creation stack and
+ * first start are read from the log rather than stored for a million goroutines.
+ */
+export function creationRow(log: TransitionLog, g: number): number {
+  for (let row = log.offsets[g + 1] - 1; row >= log.offsets[g]; row--) {
+    const from = fromOf(log.packed[row]);
+    if (from <= 1) return row; // GoState.Undetermined = 0, NotExist = 1
+  }
+  return -1;
+}
+
+/** Goroutine index of g's creator (from its creation transition), or -1. */
+export function creatorOf(log: TransitionLog, g: number): number {
+  const row = creationRow(log, g);
+  return row >= 0 && fromOf(log.packed[row]) === 1 ? log.actor(row) : -1;
 }
 
 export class GoroutineTableBuilder {
   readonly index = new IdIndex();
   readonly name = new I32Column();
-  readonly pc = new F64Column();
-  readonly creator = new I32Column();
   readonly createdNs = new F64Column();
-  readonly startNs = new F64Column();
   readonly endNs = new F64Column();
-  readonly createStack = new I32Column();
-  readonly label = new I32Column();
+  readonly labels = new Map<number, number>();
 
   // Consecutive events mostly name the same one or two goroutines: remember them.
   private lastId = Number.NaN;
@@ -78,28 +91,19 @@ export class GoroutineTableBuilder {
     const g = this.index.intern(id);
     if (g === before) {
       this.name.push(0);
-      this.pc.push(0);
-      this.creator.push(-1);
       this.createdNs.push(-1);
-      this.startNs.push(-1);
       this.endNs.push(-1);
-      this.createStack.push(0);
-      this.label.push(0);
     }
     return g;
   }
 
   finish(): GoroutineTable {
     return new GoroutineTable(
-      this.index.ids.slice(0, this.index.size),
+      this.index.ids.subarray(0, this.index.size),
       this.name.finish(),
-      this.pc.finish(),
-      this.creator.finish(),
       this.createdNs.finish(),
-      this.startNs.finish(),
       this.endNs.finish(),
-      this.createStack.finish(),
-      this.label.finish(),
+      this.labels,
       this.index,
     );
   }

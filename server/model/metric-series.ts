@@ -3,7 +3,8 @@ import { F64Column } from './columns.ts';
 /** A counter over time: the value changes at each point and holds until the next. */
 export interface CounterSeries {
   timeNs: Float64Array;
-  value: Float64Array;
+  /** Float32 when the series is only drawn (heap bytes: 2.4 M points in a GC-heavy trace), else Float64. */
+  value: Float64Array | Float32Array;
 }
 
 /** The runtime metrics and thread counts of the STATS lanes. */
@@ -43,7 +44,8 @@ export class CounterBuilder {
     return Number.isNaN(this.last) ? 0 : this.last;
   }
 
-  finish(): CounterSeries {
-    return { timeNs: this.t.finish(), value: this.v.finish() };
+  finish(float32 = false): CounterSeries {
+    const v = this.v.finish();
+    return { timeNs: this.t.finish(), value: float32 ? Float32Array.from(v) : v };
   }
 }

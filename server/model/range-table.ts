@@ -9,8 +9,10 @@ import { F64Column, I32Column, U8Column } from './columns.ts';
  */
 export class RangeTable {
   constructor(
-    /** Range name (trace-wide string id), e.g. "GC mark assist". */
-    readonly name: Int32Array,
+    /** Range name of each row, as an index into `names` (a handful of distinct names). */
+    readonly nameIndex: Uint8Array,
+    /** Range names (trace-wide string ids), e.g. "GC mark assist". */
+    readonly names: Int32Array,
     readonly startNs: Float64Array,
     readonly endNs: Float64Array,
     /** Proc lane the range is drawn on, -1 if unknown. */
@@ -28,6 +30,11 @@ export class RangeTable {
     return this.startNs.length;
   }
 
+  /** Trace-wide string id of row r's name. */
+  name(r: number): number {
+    return this.names[this.nameIndex[r]];
+  }
+
   /**
    * Adds goroutine g's range time inside [fromNs, toNs] to `out` (by name).
    * Only ranges of its current incarnation (begun at or after `createdNs`) count.
@@ -39,7 +46,7 @@ export class RangeTable {
       if (s < createdNs) continue;
       const lo = s > fromNs ? s : fromNs;
       const hi = this.endNs[r] < toNs ? this.endNs[r] : toNs;
-      const name = this.name[r];
+      const name = this.names[this.nameIndex[r]];
       // Zero-length ranges still make the name appear, as they do on go tool trace's page.
       out.set(name, (out.get(name) ?? 0) + (hi > lo ? hi - lo : 0));
     }
@@ -47,7 +54,9 @@ export class RangeTable {
 }
 
 export class RangeTableBuilder {
-  readonly name = new I32Column();
+  readonly name = new U8Column();
+  private readonly names: number[] = [];
+  private readonly nameSlot = new Map<number, number>();
   readonly startNs = new F64Column();
   readonly endNs = new F64Column();
   readonly proc = new I32Column();
@@ -55,7 +64,14 @@ export class RangeTableBuilder {
   readonly open = new U8Column();
 
   add(name: number, startNs: number, endNs: number, proc: number, goroutine: number, open: boolean): void {
-    this.name.push(name);
+    let slot = this.nameSlot.get(name);
+    if (slot === undefined) {
+      slot = this.names.length;
+      if (slot > 255) throw new Error('more than 256 distinct range names');
+      this.names.push(name);
+      this.nameSlot.set(name, slot);
+    }
+    this.name.push(slot);
     this.startNs.push(startNs);
     this.endNs.push(endNs);
     this.proc.push(proc);
@@ -72,6 +88,6 @@ export class RangeTableBuilder {
     const next = offsets.slice(0, goroutineCount);
     const byGoroutine = new Int32Array(offsets[goroutineCount]);
     for (let r = 0; r < goroutine.length; r++) if (goroutine[r] >= 0) byGoroutine[next[goroutine[r]]++] = r;
-    return new RangeTable(this.name.finish(), startNs, this.endNs.finish(), this.proc.finish(), goroutine, this.open.finish(), byGoroutine, offsets);
+    return new RangeTable(this.name.finish(), Int32Array.from(this.names), startNs, this.endNs.finish(), this.proc.finish(), goroutine, this.open.finish(), byGoroutine, offsets);
   }
 }

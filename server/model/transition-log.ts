@@ -1,4 +1,4 @@
-import { F64Column, I32Column, lowerBound } from './columns.ts';
+import { F64Column, I32Column, lowerBound, upperBound } from './columns.ts';
 
 /**
  * Every goroutine state transition of the trace, the model's backbone: the
@@ -8,9 +8,10 @@ import { F64Column, I32Column, lowerBound } from './columns.ts';
  * Rows are grouped by goroutine (in time order within a goroutine), so one
  * goroutine's history is a contiguous range found by `offsets`; `timeOrder`
  * lists the same rows in global time order for scans over a time window.
- * A row is 20 bytes: time (8), goroutine (4), packed states/reason/flags (4)
- * and the event's stack (4); who unblocked or created a goroutine is kept in a
- * sparse side table, since most transitions have no such actor.
+ * A row is 16 bytes: time (8), packed states/reason/flags (4) and the event's
+ * stack (4), plus 4 for the time order; the goroutine of a row follows from
+ * `offsets`, and who unblocked or created a goroutine is kept in a sparse
+ * side table, since most transitions have no such actor.
  */
 
 /** `to` value of the pseudo-transition recorded when a syscalling goroutine's proc is taken away. */
@@ -31,8 +32,6 @@ export class TransitionLog {
   constructor(
     /** Transition time, ns since trace start. */
     readonly timeNs: Float64Array,
-    /** Goroutine index (GoroutineTable row). */
-    readonly goroutine: Int32Array,
     /** from, to, reason index and flags (see packTransition). */
     readonly packed: Uint32Array,
     /** The event's own stack (trace-wide stack id, 0 = none). */
@@ -50,6 +49,11 @@ export class TransitionLog {
 
   get length(): number {
     return this.timeNs.length;
+  }
+
+  /** The goroutine a row belongs to (binary search of offsets: rows are grouped by goroutine). */
+  goroutineOf(row: number): number {
+    return upperBound(this.offsets, row) - 1;
   }
 
   /** Goroutine index that unblocked or created the goroutine at this row, or -1. */
@@ -121,12 +125,11 @@ export class TransitionLogBuilder {
     this.packed.data = new Int32Array(0);
     const stack = scatter(this.stack.data, new Int32Array(n));
     this.stack.data = new Int32Array(0);
-    const goroutine = scatter(g, new Int32Array(n));
     this.goroutine.data = new Int32Array(0);
     // Rows were appended in time order, so newRow is exactly the time order.
     const timeOrder = newRow;
     const { rows: actorRows, values: actorGoroutine } = sortByRow(this.actorRows.finish(), this.actorGoroutine.finish(), newRow);
-    const log = new TransitionLog(timeNs, goroutine, packed, stack, offsets, timeOrder, actorRows, actorGoroutine, Int32Array.from(this.reasons));
+    const log = new TransitionLog(timeNs, packed, stack, offsets, timeOrder, actorRows, actorGoroutine, Int32Array.from(this.reasons));
     return { log, newRow };
   }
 }

@@ -34,7 +34,7 @@ export class GcLane {
     }
     const r = model.ranges;
     for (let i = 0; i < r.length; i++) {
-      const name = model.strings.get(r.name[i]);
+      const name = model.strings.get(r.name(i));
       // Attribution-only rows (proc -1 and open) duplicate a drawn row.
       if (name.startsWith('stop-the-world') && !(r.proc[i] === -1 && r.open[i] === 1)) {
         rows.push({ s: r.startNs[i], e: r.endNs[i], state: SpanState.STW, label: label(name.slice('stop-the-world ('.length, -1)) });

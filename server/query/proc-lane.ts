@@ -40,7 +40,7 @@ export function execLaneChunk(
     const start = rows[k];
     let s = log.timeNs[start];
     if (s > endNs) break;
-    const g = log.goroutine[start];
+    const g = log.goroutineOf(start);
     const last = log.offsets[g + 1];
     const id = model.goroutines.id[g];
     const group = groups.groupOf(g);

@@ -30,7 +30,7 @@ export function selectionSummary(ctx: QueryContext, startNs: number, endNs: numb
   const r = m.ranges;
   for (let i = 0; i < r.length; i++) {
     if (r.proc[i] === -1 && r.open[i] === 1) continue;
-    if (m.strings.get(r.name[i]).startsWith('stop-the-world')) stwNs += overlap(r.startNs[i], r.endNs[i]);
+    if (m.strings.get(r.name(i)).startsWith('stop-the-world')) stwNs += overlap(r.startNs[i], r.endNs[i]);
   }
   const topBlocking = [...reasons.entries()].map(([reason, ns]) => ({ reason, ns })).sort((x, y) => y.ns - x.ns).slice(0, 8);
   return { startNs, endNs, stateNs, gcNs, stwNs, topBlocking };

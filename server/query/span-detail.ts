@@ -2,6 +2,7 @@ import type { Frame, SpanDetail } from '../../shared/api.ts';
 import { GC_LANE, parseLaneId } from '../../shared/lanes.ts';
 import { SPAN_STATE_NAMES, SpanState } from '../../shared/states.ts';
 import { GoState } from '../trace/event-kinds.ts';
+import { creatorOf } from '../model/goroutine-table.ts';
 import type { TraceModel } from '../model/trace-model.ts';
 import { fromOf } from '../model/transition-log.ts';
 import { forEachGoroutineSpan } from './goroutine-lane.ts';
@@ -34,11 +35,12 @@ export function spanDetail(ctx: QueryContext, lane: string, t: number): SpanDeta
       else hi = mid;
     }
     if (lo === offsets[index]) return null;
-    g = m.transitions.goroutine[rows[lo - 1]];
+    g = m.transitions.goroutineOf(rows[lo - 1]);
     if (prefix === 'proc') proc = num;
   }
   if (g < 0) return null;
   let found: SpanDetail | null = null;
+  const creator = creatorOf(m.transitions, g);
   const log = m.transitions;
   forEachGoroutineSpan(m, g, t, t, (s, e, state, reason, row) => {
     if (found || t < s || t > e) return;
@@ -55,7 +57,7 @@ export function spanDetail(ctx: QueryContext, lane: string, t: number): SpanDeta
       endNs: e,
       startStack: stackFrames(m, log.stack[row]),
       endStack: next >= 0 ? stackFrames(m, log.stack[next]) : [],
-      creator: m.goroutines.creator[g] >= 0 ? { goroutine: m.goroutines.id[m.goroutines.creator[g]], timeNs: m.goroutines.createdNs[g] } : null,
+      creator: creator >= 0 ? { goroutine: m.goroutines.id[creator], timeNs: m.goroutines.createdNs[g] } : null,
       unblockedBy: from === GoState.Waiting && actor >= 0 ? { goroutine: m.goroutines.id[actor], timeNs: s } : null,
       proc,
     };
