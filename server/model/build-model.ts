@@ -6,6 +6,7 @@ import { GoroutineBuilder } from './goroutine-builder.ts';
 import { CounterBuilder } from './metric-series.ts';
 import { MarkerListBuilder } from './marker-list.ts';
 import { buildLanes } from './proc-lanes.ts';
+import type { LaneBusy, LaneBusyBuilder } from './lane-busy.ts';
 import { buildGoroutineCounters } from './goroutine-counters.ts';
 import { heapPyramid, pairPyramid } from './stats-series.ts';
 import { RangeBuilder } from './range-builder.ts';
@@ -200,6 +201,8 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
     foreverReason,
     ranges: ranges.table.finish(goroutines.count),
     globalRanges: { name: Int32Array.from(ranges.globalName), startNs: Float64Array.from(ranges.globalStart), endNs: Float64Array.from(ranges.globalEnd) },
+    procBusy: finishBusy(gb.procBusy),
+    threadBusy: finishBusy(gb.threadBusy),
     procs: {
       procIds: procLanes.ids,
       procOffsets: procLanes.offsets,
@@ -217,4 +220,8 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
     samples: samples.finish(),
     salvage,
   };
+}
+
+function finishBusy(m: Map<number, LaneBusyBuilder>): Map<number, LaneBusy> {
+  return new Map([...m].map(([id, b]) => [id, b.finish()]));
 }

@@ -3,6 +3,7 @@ import type { StackTable } from '../trace/stack-table.ts';
 import type { TraceEvent } from '../trace/trace-event.ts';
 import { I32Column, U8Column } from './columns.ts';
 import { counterCode, V_DEAD, V_GCWAITING, V_RUNNABLE, V_RUNNING, V_WAITING } from './goroutine-counters.ts';
+import { LaneBusyBuilder } from './lane-busy.ts';
 import { GoroutineTableBuilder } from './goroutine-table.ts';
 import { FLAG_NO_PROC, TO_PROC_LOST, TransitionLogBuilder } from './transition-log.ts';
 
@@ -24,6 +25,13 @@ export class GoroutineBuilder {
   readonly counterCodes = new U8Column(1 << 16);
   /** Goroutines inside a GC mark assist (their waits count as "GC waiting"). */
   readonly inMarkAssist = new Set<number>();
+  /** Busy time per proc and per thread lane, for zoomed-out drawing. */
+  readonly procBusy = new Map<number, LaneBusyBuilder>();
+  readonly threadBusy = new Map<number, LaneBusyBuilder>();
+  /** The open execution slice of each goroutine row: start (NaN: none), proc (-1: cut at P loss), thread. */
+  private sliceStart = new Float64Array(1024).fill(Number.NaN);
+  private sliceProc = new Int32Array(1024);
+  private sliceThread = new Int32Array(1024);
   /** Proc → goroutine index in a syscall on it (the summarizer's syscallingP). */
   private readonly syscallingP = new Map<number, number>();
   /** Goroutine index → proc of its syscall (syscallingG). */
@@ -48,6 +56,7 @@ export class GoroutineBuilder {
       this.counterCodes.push(0);
       return g;
     }
+    this.trackSlice(g, from, to, t, ev.p, ev.m);
     const assist = this.inMarkAssist.has(g);
     this.counterCodes.push(counterCode(viewerState(from, assist), viewerState(to, assist)));
     if (from === GoState.Undetermined || from === GoState.NotExist) {
@@ -90,12 +99,51 @@ export class GoroutineBuilder {
     return g;
   }
 
+  private lane(map: Map<number, LaneBusyBuilder>, id: number): LaneBusyBuilder {
+    let b = map.get(id);
+    if (!b) map.set(id, (b = new LaneBusyBuilder()));
+    return b;
+  }
+
+  /** Opens and closes execution slices (running, and in a syscall while holding the proc). */
+  private trackSlice(g: number, from: number, to: number, t: number, p: number, m: number): void {
+    if (g >= this.sliceStart.length) {
+      const n = Math.max(g + 1, this.sliceStart.length * 2);
+      const s = new Float64Array(n).fill(Number.NaN);
+      s.set(this.sliceStart);
+      const pp = new Int32Array(n);
+      pp.set(this.sliceProc);
+      const mm = new Int32Array(n);
+      mm.set(this.sliceThread);
+      this.sliceStart = s;
+      this.sliceProc = pp;
+      this.sliceThread = mm;
+    }
+    const wasExecuting = from === GoState.Running || from === GoState.Syscall;
+    const isExecuting = to === GoState.Running || to === GoState.Syscall;
+    if (!Number.isNaN(this.sliceStart[g]) && wasExecuting && !isExecuting) {
+      if (this.sliceProc[g] >= 0) this.lane(this.procBusy, this.sliceProc[g]).add(g, this.sliceStart[g], t);
+      if (this.sliceThread[g] >= 0) this.lane(this.threadBusy, this.sliceThread[g]).add(g, this.sliceStart[g], t);
+      this.sliceStart[g] = Number.NaN;
+    }
+    if (to === GoState.Running && !wasExecuting && p !== -1) {
+      this.sliceStart[g] = t;
+      this.sliceProc[g] = p;
+      this.sliceThread[g] = m;
+    }
+  }
+
   proc(ev: TraceEvent): void {
     if (ev.fromState !== ev.toState && ev.toState === ProcState.Idle) {
       const g = this.syscallingP.get(ev.resourceId);
       if (g !== undefined) {
         this.transitions.add(ev.timeNs, g, GoState.Syscall, TO_PROC_LOST, 0, 0, ev.stack, -1);
         this.counterCodes.push(0);
+        // The proc view's slice ends when the syscall loses its proc; the thread's goes on.
+        if (g < this.sliceProc.length && this.sliceProc[g] >= 0 && !Number.isNaN(this.sliceStart[g])) {
+          this.lane(this.procBusy, this.sliceProc[g]).add(g, this.sliceStart[g], ev.timeNs);
+          this.sliceProc[g] = -1;
+        }
         this.syscallingP.delete(ev.resourceId);
       }
     }

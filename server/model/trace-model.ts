@@ -5,6 +5,7 @@ import type { StringTable } from '../trace/string-table.ts';
 import type { CounterPyramid } from './counter-pyramid.ts';
 import type { GoroutineCounters } from './goroutine-counters.ts';
 import type { GoroutineTable } from './goroutine-table.ts';
+import type { LaneBusy } from './lane-busy.ts';
 import type { MarkerList } from './marker-list.ts';
 import type { MetricSeries } from './metric-series.ts';
 import type { ProcLanes } from './proc-lanes.ts';
@@ -37,6 +38,9 @@ export interface TraceModel {
   /** GC concurrent mark phases and other global ranges: name, start, end. */
   globalRanges: { name: Int32Array; startNs: Float64Array; endNs: Float64Array };
   procs: ProcLanes;
+  /** Busy time per ~1 ms bucket and coarser, by proc id and by thread id (zoomed-out lanes). */
+  procBusy: Map<number, LaneBusy>;
+  threadBusy: Map<number, LaneBusy>;
   metrics: MetricSeries;
   /** Network unblocks and exits from blocked syscalls, for the Network and Syscalls lanes. */
   markers: { net: MarkerList; syscall: MarkerList };

@@ -51,12 +51,12 @@ function laneChunk(ctx: QueryContext, id: string, startNs: number, endNs: number
   if (prefix === 'proc' && ctx.procIndex.has(num)) {
     const i = ctx.procIndex.get(num)!;
     const p = m.procs;
-    return execLaneChunk(m, id, p.procRows, p.procOffsets[i], p.procOffsets[i + 1], startNs, endNs, nsPerPx, ctx.groups, false);
+    return execLaneChunk(m, id, p.procRows, p.procOffsets[i], p.procOffsets[i + 1], startNs, endNs, nsPerPx, ctx.groups, false, m.procBusy.get(num));
   }
   if (prefix === 'thread' && ctx.threadIndex.has(num)) {
     const i = ctx.threadIndex.get(num)!;
     const p = m.procs;
-    return execLaneChunk(m, id, p.threadRows, p.threadOffsets[i], p.threadOffsets[i + 1], startNs, endNs, nsPerPx, ctx.groups, true);
+    return execLaneChunk(m, id, p.threadRows, p.threadOffsets[i], p.threadOffsets[i + 1], startNs, endNs, nsPerPx, ctx.groups, true, m.threadBusy.get(num));
   }
   if (prefix === 'g' && Number.isFinite(num)) {
     const g = m.goroutines.indexOf(num);

@@ -5,6 +5,8 @@ import type { TraceModel } from '../model/trace-model.ts';
 import { TO_PROC_LOST, toOf } from '../model/transition-log.ts';
 import type { GroupIndex } from './group-index.ts';
 import { SpanMerger } from './span-merger.ts';
+import { BASE_SHIFT } from '../model/counter-pyramid.ts';
+import type { LaneBusy } from '../model/lane-busy.ts';
 
 /**
  * Execution slices of one proc (or thread) lane. A slice starts where a
@@ -25,8 +27,13 @@ export function execLaneChunk(
   nsPerPx: number,
   groups: GroupIndex,
   threadView: boolean,
+  busy?: LaneBusy,
 ): LaneChunk {
   const log = model.transitions;
+  const level = busy ? Math.round(Math.log2(nsPerPx)) - BASE_SHIFT : -1;
+  if (busy && level >= 0 && level < busy.busy.length && 2 ** (level + BASE_SHIFT) === nsPerPx) {
+    return fromBusy(model, laneId, busy, level, startNs, endNs, nsPerPx, groups);
+  }
   const merger = new SpanMerger(nsPerPx);
   // Slices on a lane never overlap: start at the last slice beginning at or before startNs.
   let lo = from;
@@ -63,6 +70,27 @@ export function execLaneChunk(
     }
     const e = r < last ? log.timeNs[r] : model.goroutines.endNs[g] >= 0 ? model.goroutines.endNs[g] : model.endNs;
     if (e >= startNs) merger.add(s, e, state, id, group);
+  }
+  return merger.finish(laneId, 'goroutine', 'group');
+}
+
+/**
+ * Zoomed out (a pixel ≥ 1 ms): one span per busy pixel, coloured by the
+ * goroutine that ran longest in it, with the number of slices merged; the
+ * span covers the busy fraction of the pixel so a half-idle proc looks it.
+ */
+function fromBusy(model: TraceModel, laneId: string, busy: LaneBusy, level: number, startNs: number, endNs: number, nsPerPx: number, groups: GroupIndex): LaneChunk {
+  const merger = new SpanMerger(nsPerPx);
+  const first = Math.max(0, Math.floor(startNs / nsPerPx));
+  const last = Math.min(busy.busy[level].length - 1, Math.floor(endNs / nsPerPx));
+  const b = busy.busy[level];
+  const c = busy.count[level];
+  const d = busy.dominant[level];
+  for (let k = first; k <= last; k++) {
+    if (c[k] === 0) continue;
+    const s = k * nsPerPx;
+    const g = d[k];
+    merger.addMerged(s, s + Math.max(1, Math.min(nsPerPx, b[k])), SpanState.Executing, c[k], g >= 0 ? model.goroutines.id[g] : -1, g >= 0 ? groups.groupOf(g) : -1);
   }
   return merger.finish(laneId, 'goroutine', 'group');
 }

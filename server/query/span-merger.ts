@@ -68,6 +68,12 @@ export class SpanMerger {
     this.kState.length = this.kAux.length = this.kAux2.length = this.kWeight.length = 0;
   }
 
+  /** Adds an already merged span (from a precomputed level): passed through as is. */
+  addMerged(startNs: number, endNs: number, state: number, count: number, aux: number, aux2: number): void {
+    this.flush();
+    this.push(startNs, endNs, state, count, aux, aux2);
+  }
+
   private push(s: number, e: number, state: number, count: number, aux: number, aux2: number): void {
     this.start.push(s);
     this.end.push(e);
