@@ -67,7 +67,7 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
   const lastBlockNetwork = new Set<number>();
   const netMarks = new MarkerListBuilder();
   const syscallMarks = new MarkerListBuilder();
-  const gb = new GoroutineBuilder(stacks);
+  const gb = new GoroutineBuilder(stacks, trace.size);
   const foreverReason = gb.transitions.reason(forever);
   gb.forever = foreverReason;
   const ranges = new RangeBuilder(gb.goroutines);

@@ -16,7 +16,7 @@ import { FLAG_NO_PROC, TO_PROC_LOST, TransitionLogBuilder } from './transition-l
  */
 export class GoroutineBuilder {
   readonly goroutines = new GoroutineTableBuilder();
-  readonly transitions = new TransitionLogBuilder();
+  readonly transitions: TransitionLogBuilder;
   /** Execution starts per proc and per thread: (lane, transition row) pairs in time order. */
   readonly execLane = new I32Column(1 << 16);
   readonly execRow = new I32Column(1 << 16);
@@ -39,7 +39,13 @@ export class GoroutineBuilder {
   /** Reason index of "forever" (a block that ends the goroutine); set by the model builder. */
   forever = -1;
 
-  constructor(private readonly stacks: StackTable) {}
+  /** `fileBytes` sizes the columns: a GC-heavy trace has one transition per ~14 bytes; start a little below that. */
+  constructor(
+    private readonly stacks: StackTable,
+    fileBytes = 0,
+  ) {
+    this.transitions = new TransitionLogBuilder(Math.max(1 << 16, Math.ceil(fileBytes / 20)));
+  }
 
   /** Records a goroutine transition; returns the goroutine's row. */
   goroutine(ev: TraceEvent, syncNs: number): number {

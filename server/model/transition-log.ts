@@ -65,12 +65,21 @@ export class TransitionLog {
 
 /** Appends transitions in time order; `finish` regroups them by goroutine. */
 export class TransitionLogBuilder {
-  private readonly time = new F64Column(1 << 16);
-  private readonly goroutine = new I32Column(1 << 16);
-  private readonly packed = new I32Column(1 << 16);
-  private readonly stack = new I32Column(1 << 16);
-  private readonly actorRows = new I32Column();
-  private readonly actorGoroutine = new I32Column();
+  private readonly time: F64Column;
+  private readonly goroutine: I32Column;
+  private readonly packed: I32Column;
+  private readonly stack: I32Column;
+  /** Actor goroutine per row (-1 none), dense while building; sparse in the finished log. */
+  private readonly actor: I32Column;
+
+  /** `expectedRows` sizes the columns up front (growing 40 MB columns costs copies). */
+  constructor(expectedRows = 1 << 16) {
+    this.time = new F64Column(expectedRows);
+    this.goroutine = new I32Column(expectedRows);
+    this.packed = new I32Column(expectedRows);
+    this.stack = new I32Column(expectedRows);
+    this.actor = new I32Column(expectedRows);
+  }
   private readonly reasonIndex = new Map<number, number>([[0, 0]]);
   private readonly reasons: number[] = [0];
 
@@ -94,10 +103,7 @@ export class TransitionLogBuilder {
     this.goroutine.push(g);
     this.packed.push(packTransition(from, to, reasonIdx, flags));
     this.stack.push(stack);
-    if (actor >= 0) {
-      this.actorRows.push(row);
-      this.actorGoroutine.push(actor);
-    }
+    this.actor.push(actor);
     return row;
   }
 
@@ -128,36 +134,19 @@ export class TransitionLogBuilder {
     this.goroutine.data = new Int32Array(0);
     // Rows were appended in time order, so newRow is exactly the time order.
     const timeOrder = newRow;
-    const { rows: actorRows, values: actorGoroutine } = sortByRow(this.actorRows.finish(), this.actorGoroutine.finish(), newRow);
+    const actor = scatter(this.actor.data, new Int32Array(n));
+    this.actor.data = new Int32Array(0);
+    let withActor = 0;
+    for (let i = 0; i < n; i++) if (actor[i] >= 0) withActor++;
+    const actorRows = new Int32Array(withActor);
+    const actorGoroutine = new Int32Array(withActor);
+    for (let i = 0, k = 0; i < n; i++) {
+      if (actor[i] >= 0) {
+        actorRows[k] = i;
+        actorGoroutine[k++] = actor[i];
+      }
+    }
     const log = new TransitionLog(timeNs, packed, stack, offsets, timeOrder, actorRows, actorGoroutine, Int32Array.from(this.reasons));
     return { log, newRow };
   }
-}
-
-/**
- * Maps (old row, value) pairs to new rows and sorts them by new row. Packs
- * each pair in one double (row · 2^21 + value + 1; rows < 2^31, values < 2^21)
- * so the typed array's native sort does the work: 1.4 M pairs in ~100 ms.
- */
-function sortByRow(oldRows: Int32Array, values: Int32Array, newRow: Int32Array): { rows: Int32Array; values: Int32Array } {
-  const n = oldRows.length;
-  const packed = new Float64Array(n);
-  let fits = true;
-  for (let i = 0; i < n; i++) {
-    if (values[i] + 1 >= 2 ** 21) fits = false;
-    packed[i] = newRow[oldRows[i]] * 2 ** 21 + values[i] + 1;
-  }
-  if (!fits) {
-    const idx = Array.from(oldRows.keys()).sort((a, b) => newRow[oldRows[a]] - newRow[oldRows[b]]);
-    return { rows: Int32Array.from(idx, (i) => newRow[oldRows[i]]), values: Int32Array.from(idx, (i) => values[i]) };
-  }
-  packed.sort();
-  const rows = new Int32Array(n);
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = packed[i] % 2 ** 21;
-    rows[i] = (packed[i] - v) / 2 ** 21;
-    out[i] = v - 1;
-  }
-  return { rows, values: out };
 }
