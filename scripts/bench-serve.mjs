@@ -48,7 +48,9 @@ const mb = (b) => `${(b / 1e6).toFixed(0)} MB`;
 
 // gotrace-view: ready = listening, then the summary and a chunk of the whole time range answered.
 const t0 = performance.now();
-const ours = await start(process.execPath, [join(repo, 'bin/gotrace-view.mjs'), '--no-open', '--http', '127.0.0.1:0', trace], /listening on (http:\/\/\S+)/);
+// Run the bundle with the flags and environment bin/gotrace-view.mjs gives it, so the
+// measured process is the server itself (the bin re-executes node with them).
+const ours = await start(process.execPath, ['--max-semi-space-size=1', join(repo, 'dist/server/main.mjs'), '--no-open', '--http', '127.0.0.1:0', trace], /listening on (http:\/\/\S+)/, { MALLOC_MMAP_THRESHOLD_: '65536' });
 const summary = await (await fetch(`${ours.url}/api/summary`)).json();
 const lanes = summary.lanes.map((l) => l.id).filter((id) => !id.startsWith('thread:')).concat(['g:1']);
 const px = 2000;
@@ -67,13 +69,17 @@ const requests = Array.from({ length: 200 }, () => {
   const nsPerPx = nsPerPxFor(span);
   return `${ours.url}/api/chunk?lanes=${lanes.join(',')}&start=${startNs}&end=${Math.ceil(startNs + px * nsPerPx)}&nsPerPx=${nsPerPx}`;
 });
+const slowest = [];
 for (const url of requests) {
   const a = performance.now();
   const r = await fetch(url);
   await r.arrayBuffer();
   if (!r.ok) throw new Error(`chunk request failed: ${r.status}`);
-  times.push(performance.now() - a);
+  const ms = performance.now() - a;
+  times.push(ms);
+  slowest.push([ms, new URL(url).searchParams.get('nsPerPx')]);
 }
+if (args.includes('--verbose')) console.log('slowest:', slowest.sort((x, y) => y[0] - x[0]).slice(0, 10).map(([ms, r]) => `${ms.toFixed(1)}ms@${r}ns/px`).join(' '));
 const parallel = await Promise.allSettled(requests.slice(0, 50).map(async (url) => {
   const r = await fetch(url);
   await r.arrayBuffer();

@@ -5,16 +5,16 @@
  * 2.4 M times in a 60 MB GC-heavy trace). Finer views walk the raw points.
  */
 
-/** 2^20 ns ≈ 1 ms buckets: a 30 s trace has 29 k of them per series. */
-export const BASE_SHIFT = 20;
+/** 2^17 ns ≈ 131 µs buckets: a 30 s trace has 229 k of them per series; finer views walk raw points (≤ 260 ms of trace per 2000 px). */
+export const BASE_SHIFT = 17;
 const BUCKET_NS = 2 ** BASE_SHIFT;
 
 export class CounterPyramid {
-  /** levels[k]: bucket size 2^(BASE_SHIFT+k); mins[k][s][b], maxs[k][s][b]. */
+  /** levels[k]: bucket size 2^(BASE_SHIFT+k); mins[k][s][b], maxs[k][s][b] (float32: counts and byte sizes to 7 digits are plenty to draw). */
   constructor(
     readonly seriesCount: number,
-    readonly mins: Float64Array[][],
-    readonly maxs: Float64Array[][],
+    readonly mins: Float32Array[][],
+    readonly maxs: Float32Array[][],
   ) {}
 
   /** Level whose bucket is exactly nsPerPx, or -1 when nsPerPx is finer than the base. */
@@ -68,14 +68,14 @@ export class CounterPyramidBuilder {
 
   finish(endNs: number): CounterPyramid {
     this.advanceTo(endNs);
-    const mins: Float64Array[][] = [this.min.map((a) => Float64Array.from(a))];
-    const maxs: Float64Array[][] = [this.max.map((a) => Float64Array.from(a))];
+    const mins: Float32Array[][] = [this.min.map((a) => Float32Array.from(a))];
+    const maxs: Float32Array[][] = [this.max.map((a) => Float32Array.from(a))];
     while (mins[mins.length - 1][0].length > 1) {
       const pm = mins[mins.length - 1];
       const px = maxs[maxs.length - 1];
       const n = Math.ceil(pm[0].length / 2);
-      mins.push(pm.map((a) => Float64Array.from({ length: n }, (_, i) => (2 * i + 1 < a.length ? Math.min(a[2 * i], a[2 * i + 1]) : a[2 * i]))));
-      maxs.push(px.map((a) => Float64Array.from({ length: n }, (_, i) => (2 * i + 1 < a.length ? Math.max(a[2 * i], a[2 * i + 1]) : a[2 * i]))));
+      mins.push(pm.map((a) => Float32Array.from({ length: n }, (_, i) => (2 * i + 1 < a.length ? Math.min(a[2 * i], a[2 * i + 1]) : a[2 * i]))));
+      maxs.push(px.map((a) => Float32Array.from({ length: n }, (_, i) => (2 * i + 1 < a.length ? Math.max(a[2 * i], a[2 * i + 1]) : a[2 * i]))));
     }
     return new CounterPyramid(this.seriesCount, mins, maxs);
   }

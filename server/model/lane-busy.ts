@@ -3,7 +3,7 @@ import { BASE_SHIFT } from './counter-pyramid.ts';
 const BUCKET_NS = 2 ** BASE_SHIFT;
 
 /**
- * Per proc (or thread) lane, what ran in each ~1 ms bucket and coarser: busy
+ * Per proc (or thread) lane, what ran in each ~131 µs bucket and coarser: busy
  * time, number of execution slices, and the goroutine with the longest piece
  * in the bucket. A zoomed-out lane is drawn from these in O(pixels) instead of
  * walking 800 000 slices (one proc of a 60 MB GC-heavy trace).

@@ -1,14 +1,22 @@
 import type { TraceModel } from './trace-model.ts';
 import { goroutineStats } from './goroutine-stats.ts';
 
-/** Log-scale histogram buckets like go tool trace's: 5 per decade, keyed by their lower bound in ns. */
+/** ln(10^(1/5)): go tool trace's histograms have 5 buckets per decade. */
+const LOG_DIV = Math.log(10 ** (1 / 5));
+
+/**
+ * Log-scale duration histogram like go tool trace's (traceviewer
+ * TimeHistogram): bucket = trunc(ln(d) / ln(10^0.2)), computed the same way so
+ * durations at a bucket edge land where Go puts them; keyed by the bucket's
+ * lower bound in ns.
+ */
 export function durationHistogram(durationsNs: number[]): [number, number][] {
   const counts = new Map<number, number>();
   for (const d of durationsNs) {
-    const k = d <= 0 ? -Infinity : Math.floor(Math.log10(d) * 5);
+    const k = d > 0 ? Math.trunc(Math.log(d) / LOG_DIV) : 0;
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
-  return [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([k, n]) => [k === -Infinity ? 0 : Math.round(10 ** (k / 5)), n]);
+  return [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([k, n]) => [Math.trunc(Math.exp(k * LOG_DIV)), n]);
 }
 
 export interface TaskInstance {

@@ -75,7 +75,7 @@ export function execLaneChunk(
 }
 
 /**
- * Zoomed out (a pixel ≥ 1 ms): one span per busy pixel, coloured by the
+ * Zoomed out (a pixel ≥ 131 µs): one span per busy pixel, coloured by the
  * goroutine that ran longest in it, with the number of slices merged; the
  * span covers the busy fraction of the pixel so a half-idle proc looks it.
  */
