@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'react';
+import type { TraceApi } from '../data/api-client.ts';
+import { createTraceSession, type TraceSession } from '../state/trace-session.ts';
+import { decodeUrlState } from '../state/url-state.ts';
+import { installDebugHook } from './debug-hook.ts';
+import { Shell } from './shell.tsx';
+import { attachUrlSync } from './url-sync.ts';
+
+/** Loads the trace summary, then shows the viewer for it. */
+export function App({ api }: { api: TraceApi }) {
+  const [session, setSession] = useState<TraceSession | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const ctl = new AbortController();
+    let created: TraceSession | null = null;
+    let detachUrl: (() => void) | null = null;
+    api.summary(ctl.signal).then(
+      (summary) => {
+        created = createTraceSession(api, summary, decodeUrlState(location.search));
+        installDebugHook(created);
+        detachUrl = attachUrlSync(created);
+        document.title = `${summary.file.split('/').pop() || 'trace'} · gotrace-view`;
+        setSession(created);
+      },
+      (e: unknown) => !ctl.signal.aborted && setError((e as Error).message),
+    );
+    return () => {
+      ctl.abort();
+      detachUrl?.();
+      created?.dispose();
+    };
+  }, [api]);
+  if (error) {
+    return (
+      <div className="app-message" data-testid="app-error">
+        <h1>gotrace-view</h1>
+        <p>Could not load the trace summary: {error}</p>
+        <p>Is the server running? (npx gotrace-view TRACE)</p>
+      </div>
+    );
+  }
+  if (!session) {
+    return (
+      <div className="app-message" data-testid="app-loading">
+        Loading trace…
+      </div>
+    );
+  }
+  return <Shell session={session} />;
+}

@@ -1,0 +1,85 @@
+/**
+ * window.__gtv: a small read-mostly hook for browser tests and the frame-time
+ * benchmark. Times are performance.now() milliseconds.
+ *
+ *   __gtv.startNs, __gtv.endNs     visible window
+ *   __gtv.framesDrawn              timeline frames drawn so far
+ *   __gtv.lastFrameMs              draw time of the last frame
+ *   __gtv.frameTimesMs()           draw times of the last 240 frames
+ *   __gtv.firstFrameAtMs           when the first frame was drawn (any data)
+ *   __gtv.firstCompleteFrameAtMs   when every visible lane first had data
+ *   __gtv.pendingRequests          chunk requests in flight
+ *   __gtv.page                     current page
+ *   __gtv.setViewport(startNs, endNs)
+ */
+import type { TraceSession } from '../state/trace-session.ts';
+import type { TimelineController } from '../timeline/timeline-controller.ts';
+
+export interface DebugHook {
+  readonly ready: boolean;
+  readonly startNs: number;
+  readonly endNs: number;
+  readonly durationNs: number;
+  readonly framesDrawn: number;
+  readonly lastFrameMs: number;
+  readonly firstFrameAtMs: number | null;
+  readonly firstCompleteFrameAtMs: number | null;
+  readonly pendingRequests: number;
+  readonly cacheBytes: number;
+  readonly missingLanes: number;
+  readonly page: string;
+  frameTimesMs(): number[];
+  setViewport(startNs: number, endNs: number): void;
+}
+
+declare global {
+  interface Window {
+    __gtv?: DebugHook;
+  }
+}
+
+let controller: TimelineController | null = null;
+
+/** The timeline registers its controller while mounted. */
+export function setDebugController(c: TimelineController | null): void {
+  controller = c;
+}
+
+export function installDebugHook(session: TraceSession): void {
+  window.__gtv = {
+    ready: true,
+    get startNs() {
+      return session.viewport.get().startNs;
+    },
+    get endNs() {
+      return session.viewport.get().endNs;
+    },
+    durationNs: session.summary.durationNs,
+    get framesDrawn() {
+      return controller?.loop.framesDrawn ?? 0;
+    },
+    get lastFrameMs() {
+      return controller?.loop.lastFrameMs ?? 0;
+    },
+    get firstFrameAtMs() {
+      return controller?.firstFrameMs ?? null;
+    },
+    get firstCompleteFrameAtMs() {
+      return controller?.firstCompleteFrameMs ?? null;
+    },
+    get pendingRequests() {
+      return session.cache.pending;
+    },
+    get cacheBytes() {
+      return session.cache.bytes;
+    },
+    get missingLanes() {
+      return controller?.lastMissing ?? 0;
+    },
+    get page() {
+      return session.ui.get().page;
+    },
+    frameTimesMs: () => controller?.loop.stats().recentFrameMs ?? [],
+    setViewport: (startNs, endNs) => session.viewport.show(startNs, endNs),
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * The server API as one interface, so state and views can be tested with a
+ * fake. createHttpApi is the real one and the only code of the app that calls
+ * fetch (the architecture test checks it).
+ */
+import {
+  API,
+  type GoroutineAnalysisResponse,
+  type GoroutineListResponse,
+  type MmuResponse,
+  type MmuWindow,
+  type ProfileResponse,
+  type RegionsResponse,
+  type SelectionSummary,
+  type SpanDetail,
+  type TasksResponse,
+  type TraceSummary,
+} from '../../shared/api.ts';
+import { decodeChunk, type Chunk } from '../../shared/chunk-codec.ts';
+
+export type ProfileKind = 'net' | 'sync' | 'syscall' | 'sched';
+
+export interface TimeRange {
+  startNs: number;
+  endNs: number;
+}
+
+export interface ChunkQuery {
+  lanes: string[];
+  startNs: number;
+  endNs: number;
+  nsPerPx: number;
+}
+
+export interface TraceApi {
+  summary(signal?: AbortSignal): Promise<TraceSummary>;
+  goroutines(group: string, offset: number, limit: number, signal?: AbortSignal): Promise<GoroutineListResponse>;
+  chunk(q: ChunkQuery, signal?: AbortSignal): Promise<Chunk>;
+  /** null when nothing is on the lane at that time (404 NO_SPAN). */
+  span(lane: string, timeNs: number, signal?: AbortSignal): Promise<SpanDetail | null>;
+  selection(range: TimeRange, signal?: AbortSignal): Promise<SelectionSummary>;
+  goroutineAnalysis(range: TimeRange | null, group: string | null, signal?: AbortSignal): Promise<GoroutineAnalysisResponse>;
+  profile(kind: ProfileKind, range: TimeRange | null, signal?: AbortSignal): Promise<ProfileResponse>;
+  /** The URL that downloads the profile as gzipped pprof (for an <a download>). */
+  profileDownloadUrl(kind: ProfileKind, range: TimeRange | null): string;
+  mmu(flags: string[], percentiles: boolean, signal?: AbortSignal): Promise<MmuResponse>;
+  mmuWorstWindows(flags: string[], windowNs: number, signal?: AbortSignal): Promise<MmuWindow[]>;
+  tasks(range: TimeRange | null, signal?: AbortSignal): Promise<TasksResponse>;
+  regions(range: TimeRange | null, signal?: AbortSignal): Promise<RegionsResponse>;
+}
+
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Params = Record<string, string | number | boolean | null | undefined>;
+
+/** Builds "path?a=1&b=2", leaving out null/undefined values. Times are whole ns. */
+export function apiUrl(base: string, path: string, params: Params = {}): string {
+  const q = Object.entries(params)
+    .filter(([, v]) => v !== null && v !== undefined)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${k === 'lanes' ? String(v) : encodeURIComponent(String(v))}`)
+    .join('&');
+  return `${base}${path}${q ? `?${q}` : ''}`;
+}
+
+function rangeParams(range: TimeRange | null): Params {
+  if (!range) return {};
+  return { start: Math.max(0, Math.floor(range.startNs)), end: Math.max(0, Math.ceil(range.endNs)) };
+}
+
+export function createHttpApi(base = ''): TraceApi {
+  async function request(path: string, params: Params, signal?: AbortSignal): Promise<Response> {
+    const res = await fetch(apiUrl(base, path, params), { signal });
+    if (!res.ok) {
+      let code = 'HTTP_ERROR';
+      let message = `${res.status} ${res.statusText} for ${path}`;
+      try {
+        const body = (await res.json()) as { code?: string; message?: string };
+        code = body.code ?? code;
+        message = body.message ?? message;
+      } catch {
+        // not JSON: keep the status text
+      }
+      throw new ApiRequestError(res.status, code, message);
+    }
+    return res;
+  }
+  const json = async <T,>(path: string, params: Params, signal?: AbortSignal): Promise<T> => (await request(path, params, signal)).json() as Promise<T>;
+  const mmuFlags = (flags: string[]) => flags.join(',');
+
+  return {
+    summary: (signal) => json(API.summary, {}, signal),
+    goroutines: (group, offset, limit, signal) => json(API.goroutineList, { group, offset, limit }, signal),
+    async chunk(q, signal) {
+      const res = await request(API.chunk, { lanes: q.lanes.map(encodeURIComponent).join(','), start: q.startNs, end: q.endNs, nsPerPx: q.nsPerPx }, signal);
+      return decodeChunk(new Uint8Array(await res.arrayBuffer()));
+    },
+    async span(lane, timeNs, signal) {
+      try {
+        return await json<SpanDetail>(API.span, { lane, t: Math.max(0, Math.round(timeNs)) }, signal);
+      } catch (e) {
+        if (e instanceof ApiRequestError && e.status === 404) return null;
+        throw e;
+      }
+    },
+    selection: (range, signal) => json(API.selection, rangeParams(range), signal),
+    goroutineAnalysis: (range, group, signal) => json(API.goroutineAnalysis, { ...rangeParams(range), group }, signal),
+    profile: (kind, range, signal) => json(API.profile, { kind, ...rangeParams(range) }, signal),
+    profileDownloadUrl: (kind, range) => apiUrl(base, API.profile, { kind, ...rangeParams(range), format: 'pprof' }),
+    mmu: (flags, percentiles, signal) => json(API.mmu, { flags: mmuFlags(flags), percentiles }, signal),
+    mmuWorstWindows: (flags, windowNs, signal) => json(API.mmuDetails, { flags: mmuFlags(flags), windowNs: Math.max(1, Math.round(windowNs)) }, signal),
+    tasks: (range, signal) => json(API.tasks, rangeParams(range), signal),
+    regions: (range, signal) => json(API.regions, rangeParams(range), signal),
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * One opened trace: its summary and the stores and caches built on it. The
+ * views get a session and read what they need; nothing here draws.
+ */
+import type { TraceSummary } from '../../shared/api.ts';
+import type { TraceApi } from '../data/api-client.ts';
+import { ChunkCache } from '../data/chunk-cache.ts';
+import { DetailsStore } from './details-store.ts';
+import { GoroutineDirectory } from './goroutine-directory.ts';
+import { buildLaneLayout, defaultExpandedGroups, type LaneLayout } from './lane-layout.ts';
+import { createStore, type Store } from './store.ts';
+import { createUiStore, initialUiState, type UiState, type UiStore } from './ui-store.ts';
+import type { UrlState } from './url-state.ts';
+import { createViewportStore, type ViewportStore } from './viewport-store.ts';
+
+export interface TraceSession {
+  api: TraceApi;
+  summary: TraceSummary;
+  viewport: ViewportStore;
+  ui: UiStore;
+  details: DetailsStore;
+  directory: GoroutineDirectory;
+  cache: ChunkCache;
+  /** The lane layout, rebuilt when the view or the expanded groups change. */
+  layout: Store<LaneLayout>;
+  /** Called when a chunk arrives or fails (the timeline requests a frame). */
+  onData: Set<() => void>;
+  /** Last chunk error, shown in the status bar. */
+  lastError: Store<string | null>;
+  /** A row the timeline should scroll into view (set by links to a goroutine). */
+  scrollRequest: Store<{ group: number; member: number } | null>;
+  dispose(): void;
+}
+
+export function createTraceSession(api: TraceApi, summary: TraceSummary, url: UrlState): TraceSession {
+  const viewport = createViewportStore(summary.durationNs, url.window ?? undefined);
+  const ui = createUiStore(initialUiState(url, defaultExpandedGroups(summary.groups)));
+  const onData = new Set<() => void>();
+  const lastError = createStore<string | null>(null);
+  const cache = new ChunkCache({
+    fetchChunk: (q, signal) => api.chunk(q, signal),
+    durationNs: summary.durationNs,
+    onUpdate: () => {
+      for (const f of [...onData]) f();
+    },
+    onError: (e) => lastError.set((e as Error).message ?? String(e)),
+  });
+  const layoutOf = (s: UiState) => buildLaneLayout({ lanes: summary.lanes, groups: summary.groups, view: s.view, expandedGroups: s.expandedGroups });
+  const layout = createStore<LaneLayout>(layoutOf(ui.get()));
+  let last = ui.get();
+  const unsub = ui.subscribe(() => {
+    const s = ui.get();
+    if (s.view !== last.view || s.expandedGroups !== last.expandedGroups) layout.set(layoutOf(s));
+    last = s;
+  });
+  const directory = new GoroutineDirectory(api, summary.groups);
+  const details = new DetailsStore(api);
+  // Selecting a span loads its detail (and then its exact bounds); clearing the range clears its summary.
+  const loadSpan = (s: UiState) => {
+    const sel = s.span;
+    void details.loadSpan(sel).then((d) => {
+      const now = ui.get().span;
+      if (d && now && sel && now.lane === sel.lane && now.timeNs === sel.timeNs && (now.startNs !== d.startNs || now.endNs !== d.endNs)) {
+        ui.set({ ...ui.get(), span: { ...now, startNs: d.startNs, endNs: d.endNs } });
+      }
+    });
+  };
+  let lastSel = ui.get();
+  const unsubDetails = ui.subscribe(() => {
+    const s = ui.get();
+    if (s.span !== lastSel.span && (s.span?.lane !== lastSel.span?.lane || s.span?.timeNs !== lastSel.span?.timeNs)) loadSpan(s);
+    if (s.selection === null && lastSel.selection !== null) details.loadRange(null);
+    lastSel = s;
+  });
+  loadSpan(ui.get());
+  details.loadRange(ui.get().selection);
+  return {
+    api,
+    summary,
+    viewport,
+    ui,
+    details,
+    directory,
+    cache,
+    layout,
+    onData,
+    lastError,
+    scrollRequest: createStore<{ group: number; member: number } | null>(null),
+    dispose() {
+      unsub();
+      unsubDetails();
+      cache.dispose();
+    },
+  };
+}

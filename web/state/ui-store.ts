@@ -1,0 +1,77 @@
+/**
+ * Everything on screen besides the time window: the page, proc/thread view,
+ * expanded goroutine groups, the selected span and time range, the scope and
+ * options of the analysis pages, overlays. Changed by clicks and keys, not
+ * per frame, so React may re-render on it.
+ */
+import { createStore, type Store } from './store.ts';
+import type { NsRange, Page, UrlState } from './url-state.ts';
+
+export interface SelectedSpan {
+  lane: string;
+  timeNs: number;
+  /** Bounds from the chunk when clicked (exact after the detail loads). */
+  startNs: number;
+  endNs: number;
+  /** Merged spans stand for several (count > 1). */
+  count: number;
+}
+
+export interface UiState {
+  page: Page;
+  view: 'procs' | 'threads';
+  expandedGroups: ReadonlySet<number>;
+  selection: NsRange | null;
+  span: SelectedSpan | null;
+  range: NsRange | null;
+  group: string | null;
+  kind: UrlState['kind'];
+  sort: UrlState['sort'];
+  /** Drag on the lanes: pan (default) or select a time range. */
+  dragMode: 'pan' | 'select';
+  helpOpen: boolean;
+}
+
+export type UiStore = Store<UiState>;
+
+export function createUiStore(initial: UiState): UiStore {
+  return createStore(initial);
+}
+
+export function initialUiState(url: UrlState, expandedGroups: ReadonlySet<number>): UiState {
+  return {
+    page: url.page,
+    view: url.view,
+    expandedGroups,
+    selection: url.selection,
+    span: url.span ? { lane: url.span.lane, timeNs: url.span.timeNs, startNs: url.span.timeNs, endNs: url.span.timeNs, count: 1 } : null,
+    range: url.range,
+    group: url.group,
+    kind: url.kind,
+    sort: url.sort,
+    dragMode: 'pan',
+    helpOpen: false,
+  };
+}
+
+export function toggleGroup(s: UiState, group: number): UiState {
+  const next = new Set(s.expandedGroups);
+  if (next.has(group)) next.delete(group);
+  else next.add(group);
+  return { ...s, expandedGroups: next };
+}
+
+/** The URL part of the UI state (the window comes from the viewport store). */
+export function urlStateOf(s: UiState, window: NsRange | null): UrlState {
+  return {
+    page: s.page,
+    window,
+    selection: s.selection,
+    span: s.span ? { lane: s.span.lane, timeNs: s.span.timeNs } : null,
+    view: s.view,
+    range: s.range,
+    group: s.group,
+    kind: s.kind,
+    sort: s.sort,
+  };
+}
