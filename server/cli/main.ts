@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TraceError } from '../trace/trace-error.ts';
 import { runCount } from './count-command.ts';
@@ -7,61 +7,9 @@ import { runGoroutines } from './goroutines-command.ts';
 import { runPprof } from './pprof-command.ts';
 import { exampleTrace, packageRoot, serve } from './serve-command.ts';
 import { runStats } from './stats-command.ts';
+import { AcquireError, isLiveTarget, takeTrace } from './take-trace.ts';
 import { USAGE } from './usage.ts';
-
-/** Flags of the viewer command, parsed from argv. */
-export interface ViewerArgs {
-  target?: string;
-  http?: string;
-  open: boolean;
-  pid?: number;
-  seconds: number;
-  cpu: boolean;
-  out?: string;
-  rest: string[];
-}
-
-export function parseViewerArgs(argv: string[]): ViewerArgs {
-  const a: ViewerArgs = { open: true, seconds: 5, cpu: true, rest: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const [flag, inline] = arg.startsWith('--') ? (arg.split('=', 2) as [string, string | undefined]) : [arg, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case '--http':
-        a.http = value();
-        break;
-      case '--no-open':
-        a.open = false;
-        break;
-      case '--pid':
-        a.pid = Number(value());
-        if (!Number.isInteger(a.pid) || a.pid <= 0) throw new UsageError(`--pid wants a process id, got "${inline ?? argv[i]}"`);
-        break;
-      case '--seconds':
-        a.seconds = Number(value());
-        if (!(a.seconds > 0)) throw new UsageError(`--seconds wants a positive number`);
-        break;
-      case '--no-cpu':
-        a.cpu = false;
-        break;
-      case '--out':
-        a.out = value();
-        break;
-      default:
-        if (arg.startsWith('--')) throw new UsageError(`unknown flag ${arg} (see --help)`);
-        if (a.target === undefined) a.target = arg;
-        else a.rest.push(arg);
-    }
-  }
-  return a;
-}
-
-export class UsageError extends Error {}
+import { parseViewerArgs, UsageError } from './viewer-args.ts';
 
 /** Entry point of the `gotrace-view` command; resolves to the exit status (null: keep running). */
 export async function main(argv: string[]): Promise<number | null> {
@@ -90,13 +38,26 @@ export async function main(argv: string[]): Promise<number | null> {
         return runCount(requireFile(rest));
     }
     const args = parseViewerArgs(argv);
-    const file = args.target ?? exampleTrace();
-    if (args.target === undefined) process.stderr.write(`no trace given: opening the bundled example ${file}\n`);
+    let file: string;
+    if (args.target === 'test') {
+      file = await takeTrace(args, 'test');
+    } else if (args.pid !== undefined) {
+      file = await takeTrace(args, 'gops');
+    } else if (args.target !== undefined && isLiveTarget(args.target) && !existsSync(args.target)) {
+      file = await takeTrace(args, 'http');
+    } else {
+      file = args.target ?? exampleTrace();
+      if (args.target === undefined) process.stderr.write(`no trace given: opening the bundled example ${file}\n`);
+    }
     await serve({ file, http: args.http, open: args.open });
     return null;
   } catch (e) {
     if (e instanceof TraceError) {
       process.stderr.write(`${e.format()}\n`);
+      return 1;
+    }
+    if (e instanceof AcquireError) {
+      process.stderr.write(`gotrace-view: ${e.message}\n`);
       return 1;
     }
     if (e instanceof UsageError) {
