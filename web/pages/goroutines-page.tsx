@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { GoroutineRow } from '../../shared/api.ts';
 import { formatCount, formatDurationNs, formatPercent } from '../render/format-time.ts';
 import { groupColour } from '../render/palette.ts';
@@ -9,6 +9,14 @@ import { goroutineColumns, presentKeys } from './goroutine-columns.tsx';
 import { RangeScope } from './range-scope.tsx';
 import { sortRows } from './sort-rows.ts';
 import { VirtualTable } from './virtual-table.tsx';
+
+/** Groups with more goroutines than this are listed only on request. */
+const MAX_LISTED = 50_000;
+/**
+ * Asks the server for the groups without any goroutine rows: no start
+ * function is a single space, so no goroutine matches.
+ */
+const GROUPS_ONLY = ' ';
 
 /**
  * Goroutine analysis (go tool trace's /goroutines and /goroutine pages in
@@ -21,11 +29,16 @@ export function GoroutinesPage({ session }: { session: TraceSession }) {
   const groupParam = useStore(session.ui, (s) => s.group);
   const sort = useStore(session.ui, (s) => s.sort);
   const group = groupParam ?? session.summary.groups[0]?.name ?? null;
-  const key = `${range?.startNs ?? ''}-${range?.endNs ?? ''}|${group ?? ''}`;
-  const data = useAsync(key, (signal) => session.api.goroutineAnalysis(range, group, signal));
+  const [forced, setForced] = useState<string | null>(null);
+  const groupCount = session.summary.groups.find((g) => g.name === group)?.count ?? 0;
+  // A group of a million goroutines would be a response of hundreds of MB: list it only when asked.
+  const listed = group !== null && (groupCount <= MAX_LISTED || forced === group);
+  const rangeKey = `${range?.startNs ?? ''}-${range?.endNs ?? ''}`;
+  const data = useAsync(`groups|${rangeKey}`, (signal) => session.api.goroutineAnalysis(range, GROUPS_ONLY, signal));
+  const members = useAsync(`members|${rangeKey}|${listed ? group : ''}`, (signal) => (listed ? session.api.goroutineAnalysis(range, group, signal) : Promise.resolve(null)));
   const setGroup = (name: string) => session.ui.update((s) => ({ ...s, group: name }));
 
-  const rows = data.status === 'done' ? data.value.goroutines.filter((g) => g.group === group) : [];
+  const rows = useMemo(() => (members.status === 'done' && members.value ? members.value.goroutines.filter((g) => g.group === group) : []), [members, group]);
   const reasons = useMemo(() => presentKeys(rows, (r) => r.blockNs), [rows]);
   const ranges = useMemo(() => presentKeys(rows, (r) => r.rangeNs), [rows]);
   const open = useCallback((r: GoroutineRow) => void revealGoroutine(session, r.id, { groupName: r.group, showTimeline: true }), [session]);
@@ -77,9 +90,17 @@ export function GoroutinesPage({ session }: { session: TraceSession }) {
             <section className="group-breakdown" data-testid="goroutine-breakdown">
               <h2>{group || '(unknown)'}</h2>
               <p className="muted">
-                {formatCount(rows.length)} goroutines · {formatPercent(data.value.groups.find((g) => g.name === group)?.execShare ?? 0)} of the execution time
+                {formatCount(data.value.groups.find((g) => g.name === group)?.count ?? 0)} goroutines · {formatPercent(data.value.groups.find((g) => g.name === group)?.execShare ?? 0)} of the execution time
               </p>
-              <VirtualTable columns={columns} rows={sorted} sort={sort} onSort={(s) => session.ui.update((st) => ({ ...st, sort: s }))} rowKey={(r) => r.id} testId="goroutine-table" />
+              {!listed && (
+                <p>
+                  {formatCount(groupCount)} goroutines are too many to list at once.{' '}
+                  <button onClick={() => setForced(group)}>List them anyway</button>
+                </p>
+              )}
+              {members.status === 'loading' && <p className="muted">Loading the goroutines…</p>}
+              {members.status === 'error' && <p className="error-text">{members.message}</p>}
+              {listed && members.status === 'done' && <VirtualTable columns={columns} rows={sorted} sort={sort} onSort={(s) => session.ui.update((st) => ({ ...st, sort: s }))} rowKey={(r) => r.id} testId="goroutine-table" />}
             </section>
           )}
         </div>

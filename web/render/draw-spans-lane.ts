@@ -81,8 +81,10 @@ export function drawSpansLane(c: SpanLaneContext, lane: LaneChunk, clipStartNs: 
     if (x1 <= x0) x1 = x0 + 1;
     const exact = !count || count[i] === 1;
     const w = exact && x1 - x0 > 4 ? x1 - x0 - 1 : x1 - x0;
-    const top = nested && st === SpanState.STW;
-    batch.add(colour, x0, y, w, h, top ? 1 : 0);
+    // GC lane: stop-the-world pauses on the lower half, over the mark phases, so both stay visible.
+    const stw = nested && st === SpanState.STW;
+    if (stw) batch.add(colour, x0, y + Math.floor(h / 2), w, h - Math.floor(h / 2), 1);
+    else batch.add(colour, x0, y, w, h);
     if (w >= MIN_LABEL_PX && exact) {
       const text = spanLabel(c, lane, i, st);
       if (text) labels.add(text, x0, w, yMid, textOn(colour), leftPx);

@@ -20,7 +20,8 @@ export function clampViewport(v: Viewport, durationNs: number): Viewport {
   const maxSpan = Math.max(MIN_SPAN_NS, durationNs);
   const span = Math.min(maxSpan, Math.max(MIN_SPAN_NS, spanNs(v)));
   const mid = (v.startNs + v.endNs) / 2;
-  let startNs = Number.isFinite(mid) ? mid - span / 2 : 0;
+  // Keep the start as given when the width needs no change (no rounding drift on pans).
+  let startNs = !Number.isFinite(mid) ? 0 : span === spanNs(v) ? v.startNs : mid - span / 2;
   if (startNs < 0) startNs = 0;
   if (startNs + span > maxSpan) startNs = maxSpan - span;
   return { startNs, endNs: startNs + span };

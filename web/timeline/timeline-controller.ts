@@ -22,6 +22,8 @@ export interface TimelineElements {
   axis: HTMLCanvasElement;
   /** The vertically scrolling element (its scrollTop is the lanes' offset). */
   scroller: HTMLElement;
+  /** The sticky frame holding headers and canvas: sized to the scroller's visible height. */
+  frame: HTMLElement;
   tooltip: HTMLElement;
 }
 
@@ -71,6 +73,7 @@ export class TimelineController {
     el.scroller.addEventListener('scroll', onScroll, { passive: true });
     this.detach.push(() => el.scroller.removeEventListener('scroll', onScroll));
     const ro = new ResizeObserver(() => this.resize());
+    ro.observe(el.scroller);
     ro.observe(el.canvas.parentElement ?? el.canvas);
     this.detach.push(() => ro.disconnect());
     this.detach.push(
@@ -97,6 +100,9 @@ export class TimelineController {
   }
 
   private resize(): void {
+    // The frame is sticky inside a spacer as tall as all rows (millions of px): give it the visible height.
+    const visibleHeight = `${Math.max(1, this.el.scroller.clientHeight)}px`;
+    if (this.el.frame.style.height !== visibleHeight) this.el.frame.style.height = visibleHeight;
     const host = this.el.canvas.parentElement ?? this.el.canvas;
     const w = Math.max(1, Math.floor(host.clientWidth));
     const h = Math.max(1, Math.floor(host.clientHeight));

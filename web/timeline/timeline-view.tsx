@@ -29,6 +29,7 @@ export function TimelineView({ session }: { session: TraceSession }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const axisRef = useRef<HTMLCanvasElement>(null);
   const scrollerRef = useRef<HTMLDivElement>(null);
+  const frameRef = useRef<HTMLDivElement>(null);
   const tooltipRef = useRef<HTMLDivElement>(null);
   const [controller, setController] = useState<TimelineController | null>(null);
   const [scrollState] = useState(() => createStore({ topPx: 0, heightPx: 600 }, (a, b) => a.topPx === b.topPx && a.heightPx === b.heightPx));
@@ -41,7 +42,7 @@ export function TimelineView({ session }: { session: TraceSession }) {
   const { topPx: scrollTopPx, heightPx: bodyHeightPx } = useStore(scrollState);
 
   useEffect(() => {
-    const c = new TimelineController(session, { canvas: canvasRef.current!, axis: axisRef.current!, scroller: scrollerRef.current!, tooltip: tooltipRef.current! }, scrollState);
+    const c = new TimelineController(session, { canvas: canvasRef.current!, axis: axisRef.current!, scroller: scrollerRef.current!, frame: frameRef.current!, tooltip: tooltipRef.current! }, scrollState);
     setController(c);
     setDebugController(c);
     return () => {
@@ -88,7 +89,7 @@ export function TimelineView({ session }: { session: TraceSession }) {
           </div>
           <div className="timeline-scroller" ref={scrollerRef} data-testid="timeline-scroller">
             <div style={{ height: Math.max(layout.totalHeightPx, bodyHeightPx), position: 'relative' }}>
-              <div className="timeline-sticky">
+              <div className="timeline-sticky" ref={frameRef}>
                 <LaneHeaders session={session} layout={layout} scrollTopPx={scrollTopPx} heightPx={bodyHeightPx} />
                 <div className="canvas-host">
                   <canvas ref={canvasRef} data-testid="timeline-canvas" className={dragMode === 'select' ? 'lanes-canvas select-mode' : 'lanes-canvas'} />
