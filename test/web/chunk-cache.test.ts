@@ -119,3 +119,18 @@ describe('chunk cache', () => {
     expect(cache.layers('g:0', 0, 10_000_000, 1)).toHaveLength(0);
   });
 });
+
+describe('chunk cache and scrolling', () => {
+  it('a request whose lanes all scrolled out of view is aborted', () => {
+    const s = fakeServer();
+    const cache = new ChunkCache({ fetchChunk: s.fetchChunk, durationNs: D });
+    cache.ensure(['g:1', 'g:2'], 0, D, 1000);
+    cache.ensure(['g:2', 'g:3'], 0, D, 1000); // g:2 still shown: the first request stays
+    expect(s.calls[0].signal.aborted).toBe(false);
+    expect(s.calls[1].q.lanes).toEqual(['g:3']);
+    cache.ensure(['g:9'], 0, D, 1000);
+    expect(s.calls[0].signal.aborted).toBe(true);
+    expect(s.calls[1].signal.aborted).toBe(true);
+    expect(s.calls[2].q.lanes).toEqual(['g:9']);
+  });
+});

@@ -2,7 +2,7 @@
  * Lane chunks by window, fetched for the visible lanes only. `ensure()` is
  * called every frame with the view; it starts at most one request per batch of
  * missing lanes, aborts requests that no longer serve the view (a zoom to
- * another resolution, a pan past their window) and never waits: the frame is
+ * another resolution, a pan past their window, lanes scrolled away) and never waits: the frame is
  * drawn from whatever is cached (`layers()`), and `onUpdate` asks for another
  * frame when data arrives. Memory is bounded by `maxBytes` (least recently
  * drawn first); whole-trace chunks of the fixed lanes stay (the overview).
@@ -77,8 +77,12 @@ export class ChunkCache {
     const want = fetchWindow(startNs, endNs, widthPx, durationNs);
     const need = neededRange(startNs, endNs, durationNs);
     const wantKey = windowKey(want);
+    const visible = new Set(laneIds);
     for (const f of [...this.inFlight]) {
-      if (f.window.nsPerPx !== want.nsPerPx || !covers(f.window, { startNs, endNs })) this.abort(f);
+      const stale = f.window.nsPerPx !== want.nsPerPx || !covers(f.window, { startNs, endNs });
+      let shown = false;
+      for (const id of f.lanes) if (visible.has(id)) shown = true;
+      if (stale || !shown) this.abort(f);
     }
     const now = this.now();
     const missing: string[] = [];

@@ -1,3 +1,4 @@
+import { ColourLegend } from './colour-legend.tsx';
 import { SHORTCUTS } from './shortcuts.ts';
 
 /** The `?` overlay: every shortcut, grouped. */
@@ -32,6 +33,7 @@ export function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
             </section>
           ))}
         </div>
+        <ColourLegend />
       </div>
     </div>
   );
