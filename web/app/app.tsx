@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { TraceApi } from '../data/api-client.ts';
 import { createTraceSession, type TraceSession } from '../state/trace-session.ts';
 import { decodeUrlState } from '../state/url-state.ts';
+import { prefetchInitialView } from '../timeline/prefetch-initial-view.ts';
 import { installDebugHook } from './debug-hook.ts';
 import { Shell } from './shell.tsx';
 import { attachUrlSync } from './url-sync.ts';
@@ -17,6 +18,7 @@ export function App({ api }: { api: TraceApi }) {
     api.summary(ctl.signal).then(
       (summary) => {
         created = createTraceSession(api, summary, decodeUrlState(location.search));
+        prefetchInitialView(created, window.innerWidth, window.innerHeight);
         installDebugHook(created);
         detachUrl = attachUrlSync(created);
         document.title = `${summary.file.split('/').pop() || 'trace'} · gotrace-view`;

@@ -1,13 +1,16 @@
+import { lazy, Suspense } from 'react';
 import { formatBytes, formatCount, formatDurationNs } from '../render/format-time.ts';
 import { useStore } from '../hooks/use-store.ts';
 import type { TraceSession } from '../state/trace-session.ts';
 import type { Page } from '../state/url-state.ts';
 import { TimelineView } from '../timeline/timeline-view.tsx';
-import { GoroutinesPage } from '../pages/goroutines-page.tsx';
-import { ProfilesPage } from '../pages/profiles-page.tsx';
-import { MmuPage } from '../pages/mmu-page.tsx';
-import { TasksPage } from '../pages/tasks-page.tsx';
-import { RegionsPage } from '../pages/regions-page.tsx';
+
+// The analysis pages load on first use: the first timeline frame waits for less script.
+const GoroutinesPage = lazy(() => import('../pages/goroutines-page.tsx').then((m) => ({ default: m.GoroutinesPage })));
+const ProfilesPage = lazy(() => import('../pages/profiles-page.tsx').then((m) => ({ default: m.ProfilesPage })));
+const MmuPage = lazy(() => import('../pages/mmu-page.tsx').then((m) => ({ default: m.MmuPage })));
+const TasksPage = lazy(() => import('../pages/tasks-page.tsx').then((m) => ({ default: m.TasksPage })));
+const RegionsPage = lazy(() => import('../pages/regions-page.tsx').then((m) => ({ default: m.RegionsPage })));
 
 const TABS: { page: Page; title: string }[] = [
   { page: 'timeline', title: 'Timeline' },
@@ -47,11 +50,13 @@ export function Shell({ session }: { session: TraceSession }) {
       )}
       <main className="page" data-testid={`page-${page}`}>
         {page === 'timeline' && <TimelineView session={session} />}
-        {page === 'goroutines' && <GoroutinesPage session={session} />}
-        {page === 'profiles' && <ProfilesPage session={session} />}
-        {page === 'mmu' && <MmuPage session={session} />}
-        {page === 'tasks' && <TasksPage session={session} />}
-        {page === 'regions' && <RegionsPage session={session} />}
+        <Suspense fallback={<p className="muted analysis-page">Loading…</p>}>
+          {page === 'goroutines' && <GoroutinesPage session={session} />}
+          {page === 'profiles' && <ProfilesPage session={session} />}
+          {page === 'mmu' && <MmuPage session={session} />}
+          {page === 'tasks' && <TasksPage session={session} />}
+          {page === 'regions' && <RegionsPage session={session} />}
+        </Suspense>
       </main>
     </div>
   );

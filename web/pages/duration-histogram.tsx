@@ -10,7 +10,7 @@ export function DurationHistogram({
   buckets,
   picked,
   onPick,
-  widthPx = 360,
+  widthPx,
   heightPx = 70,
 }: {
   buckets: [number, number][];
@@ -20,6 +20,7 @@ export function DurationHistogram({
   heightPx?: number;
 }) {
   if (buckets.length === 0) return <span className="muted">no complete ones</span>;
+  widthPx ??= Math.min(360, Math.max(90, buckets.length * 30));
   const x = scaleBand<number>()
     .domain(buckets.map((_, i) => i))
     .range([0, widthPx])

@@ -36,7 +36,7 @@ export function RegionsPage({ session }: { session: TraceSession }) {
                 <tr className={open === t.type ? 'selected' : ''}>
                   <td>
                     <button className="link" onClick={() => (setOpen(open === t.type ? null : t.type), setPicked(null))}>
-                      {open === t.type ? '▾' : '▸'} {t.type}
+                      {open === t.type ? '▾' : '▸'} {t.type || '(no type)'}
                     </button>
                   </td>
                   <td className="right">{formatCount(t.count)}</td>
