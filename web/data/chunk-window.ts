@@ -2,7 +2,8 @@
  * Which window to fetch for a view, so that cache keys repeat: the resolution
  * is a power of two ns per pixel (the server's pyramids and pixel buckets use
  * the same grid), and the window is the view padded by one view width on
- * each side, widened to a grid of TILE_PX-pixel tiles and clamped to the trace.
+ * each side, widened to a grid of TILE_PX-pixel tiles and clamped to the trace
+ * ([0, durationNs]).
  */
 export interface FetchWindow {
   startNs: number;
@@ -34,10 +35,11 @@ export function fetchWindow(startNs: number, endNs: number, widthPx: number, dur
   // One view width each side, less when that would make the window too wide.
   const padPx = Math.max(0, Math.min(viewPx, (MAX_WINDOW_PX - viewPx - 2 * TILE_PX) / 2));
   const padNs = padPx * nsPerPx;
-  const limitNs = Math.ceil(Math.max(durationNs, 1) / tileNs) * tileNs;
+  // The trace end is a fixed point too: windows reaching it stop there (no pixels past the end).
+  const limitNs = Math.max(durationNs, endNs, 1);
   const lo = Math.max(0, Math.floor((startNs - padNs) / tileNs) * tileNs);
   const hi = Math.min(limitNs, Math.ceil((endNs + padNs) / tileNs) * tileNs);
-  return { startNs: lo, endNs: Math.max(hi, lo + tileNs), nsPerPx };
+  return { startNs: lo, endNs: Math.max(hi, Math.min(limitNs, lo + tileNs)), nsPerPx };
 }
 
 /**
