@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
+import { parseLaneId } from '../../shared/lanes.ts';
 import type { TraceApi } from '../data/api-client.ts';
+import { revealGoroutine } from '../state/reveal-goroutine.ts';
 import { createTraceSession, type TraceSession } from '../state/trace-session.ts';
 import { decodeUrlState } from '../state/url-state.ts';
 import { prefetchInitialView } from '../timeline/prefetch-initial-view.ts';
@@ -17,7 +19,11 @@ export function App({ api }: { api: TraceApi }) {
     let detachUrl: (() => void) | null = null;
     api.summary(ctl.signal).then(
       (summary) => {
-        created = createTraceSession(api, summary, decodeUrlState(location.search));
+        const url = decodeUrlState(location.search);
+        created = createTraceSession(api, summary, url);
+        // A shared link to a goroutine's span opens its group and scrolls to its lane.
+        const g = url.span ? parseLaneId(url.span.lane) : null;
+        if (url.span && g?.prefix === 'g' && Number.isFinite(g.num)) void revealGoroutine(created, g.num, { timeNs: url.span.timeNs });
         prefetchInitialView(created, window.innerWidth, window.innerHeight);
         installDebugHook(created);
         detachUrl = attachUrlSync(created);

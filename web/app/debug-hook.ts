@@ -9,6 +9,7 @@
  *   __gtv.firstFrameAtMs           when the first frame was drawn (any data)
  *   __gtv.firstCompleteFrameAtMs   when every visible lane first had data
  *   __gtv.pendingRequests          chunk requests in flight
+ *   __gtv.requestsStarted/Aborted  chunk requests since load
  *   __gtv.page                     current page
  *   __gtv.setViewport(startNs, endNs)
  */
@@ -26,6 +27,9 @@ export interface DebugHook {
   readonly firstCompleteFrameAtMs: number | null;
   readonly pendingRequests: number;
   readonly cacheBytes: number;
+  /** Chunk requests started and aborted since load. */
+  readonly requestsStarted: number;
+  readonly requestsAborted: number;
   readonly missingLanes: number;
   readonly page: string;
   frameTimesMs(): number[];
@@ -72,6 +76,12 @@ export function installDebugHook(session: TraceSession): void {
     },
     get cacheBytes() {
       return session.cache.bytes;
+    },
+    get requestsStarted() {
+      return session.cache.requestsStarted;
+    },
+    get requestsAborted() {
+      return session.cache.requestsAborted;
     },
     get missingLanes() {
       return controller?.lastMissing ?? 0;
