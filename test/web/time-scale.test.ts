@@ -65,3 +65,14 @@ describe('time formatting', () => {
     expect(formatPercent(0.0123)).toBe('1.2%');
   });
 });
+
+describe('MMU chart helpers', async () => {
+  const { nearestPoint } = await import('../../web/pages/mmu-chart.tsx');
+  it('picks the curve point nearest in log scale', () => {
+    const curve = [[1e3, 0], [1e4, 0.2], [1e5, 0.5], [1e6, 0.9]];
+    expect(nearestPoint(curve, 2e3)).toBe(0);
+    expect(nearestPoint(curve, 5e3)).toBe(1);
+    expect(nearestPoint(curve, 9e5)).toBe(3);
+    expect(nearestPoint([], 10)).toBe(-1);
+  });
+});

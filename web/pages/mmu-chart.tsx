@@ -1,6 +1,6 @@
-import { axisBottom, axisLeft, line, scaleLinear, scaleLog, select, zoom, type ZoomTransform, zoomIdentity } from 'd3';
+import { axisBottom, axisLeft, line, scaleLinear, scaleLog, select, zoom, type NumberValue, type ZoomTransform, zoomIdentity } from 'd3';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { formatDurationNs, formatPercent } from '../render/format-time.ts';
+import { formatDurationNs, formatPercent, formatTickNs } from '../render/format-time.ts';
 
 const W = 820;
 const H = 360;
@@ -62,11 +62,10 @@ export function MmuChart({ curve, quantiles, onPick }: { curve: number[][]; quan
     };
   }, []);
   useEffect(() => {
-    select(xAxisRef.current!).call(
-      axisBottom(x)
-        .ticks(8)
-        .tickFormat((d) => formatDurationNs(Number(d))),
-    );
+    // Log axis: a tick for each 1-2-5 step, labels only where d3 keeps them readable.
+    const keep = x.tickFormat(8);
+    const label = (d: NumberValue) => (keep(d) ? formatTickNs(Number(d), Number(d)) : '');
+    select(xAxisRef.current!).call(axisBottom(x).ticks(8).tickFormat(label));
     select(yAxisRef.current!).call(
       axisLeft(y)
         .ticks(5)
