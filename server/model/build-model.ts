@@ -8,7 +8,7 @@ import { MarkerListBuilder } from './marker-list.ts';
 import { buildLanes } from './proc-lanes.ts';
 import type { LaneBusy, LaneBusyBuilder } from './lane-busy.ts';
 import { buildGoroutineCounters } from './goroutine-counters.ts';
-import { heapPyramid, pairPyramid } from './stats-series.ts';
+import { heapPyramid, identityPair, pairPyramid } from './stats-series.ts';
 import { RangeBuilder } from './range-builder.ts';
 import { SampleTableBuilder } from './sample-table.ts';
 import { TaskTablesBuilder } from './task-tables.ts';
@@ -83,7 +83,6 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
     const n = strings.get(names.data[g]);
     return n === '' || (n !== 'runtime.main' && n.startsWith('runtime.'));
   };
-  let syncNs = 0;
   let syncs = 0;
   let events = 0;
   let endNs = 0;
@@ -97,7 +96,9 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
       endNs = t;
       switch (ev.kind) {
         case EventKind.Sync:
-          syncNs = t;
+          // Fields, not arguments: a double passed to a call that is not inlined is boxed (one allocation per event).
+          gb.syncNs = t;
+          ranges.syncNs = t;
           syncs++;
           keptEvents = events;
           keptSyncs = syncs;
@@ -108,7 +109,7 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
           if (ev.resourceKind === ResourceKind.Goroutine) {
             const from = ev.fromState;
             const to = ev.toState;
-            const g = gb.goroutine(ev, syncNs);
+            const g = gb.goroutine(ev);
             if (from === to) break;
             if (from === GoState.Waiting && lastBlockNetwork.has(g)) netMarks.add(t, ev.resourceId);
             if (to === GoState.Waiting) {
@@ -134,7 +135,7 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
         case EventKind.RangeBegin:
         case EventKind.RangeActive:
         case EventKind.RangeEnd:
-          ranges.event(ev, syncNs);
+          ranges.event(ev);
           if (ev.name === markAssist && ev.scopeKind === ResourceKind.Goroutine) {
             const g = gb.goroutines.row(ev.scopeId);
             if (ev.kind === EventKind.RangeEnd) gb.inMarkAssist.delete(g);
@@ -215,7 +216,7 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
     markers: { net: netMarks.finish(), syscall: syscallMarks.finish() },
     goroutineCounters,
     heapPyramid: heapPyramid(metrics, endNs),
-    threadsPyramid: pairPyramid(metrics.threadsRunning, metrics.threadsInSyscall, endNs, (a, b) => [a, b]),
+    threadsPyramid: pairPyramid(metrics.threadsRunning, metrics.threadsInSyscall, endNs, identityPair),
     tasks: tasks.finish(),
     samples: samples.finish(),
     salvage,

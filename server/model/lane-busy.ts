@@ -18,21 +18,20 @@ export interface LaneBusy {
 }
 
 export class LaneBusyBuilder {
-  private busy: number[] = [];
-  private count: number[] = [];
-  private dominant: number[] = [];
-  private longest: number[] = [];
+  // Typed, grown by doubling: plain arrays of doubles boxed every store here
+  // (140 MB of garbage while building the model of a 68 MB trace).
+  private busy = new Float64Array(256);
+  private count = new Uint32Array(256);
+  private dominant = new Int32Array(256).fill(-1);
+  private longest = new Float64Array(256);
+  private buckets = 0;
 
   /** A goroutine (row g) ran on the lane over [startNs, endNs). */
   add(g: number, startNs: number, endNs: number): void {
     const first = Math.floor(startNs / BUCKET_NS);
     const last = Math.floor(Math.max(startNs, endNs - 1) / BUCKET_NS);
-    while (this.busy.length <= last) {
-      this.busy.push(0);
-      this.count.push(0);
-      this.dominant.push(-1);
-      this.longest.push(0);
-    }
+    if (last >= this.busy.length) this.grow(last + 1);
+    if (last >= this.buckets) this.buckets = last + 1;
     for (let b = first; b <= last; b++) {
       const lo = Math.max(startNs, b * BUCKET_NS);
       const hi = Math.min(endNs, (b + 1) * BUCKET_NS);
@@ -46,12 +45,28 @@ export class LaneBusyBuilder {
     }
   }
 
+  private grow(min: number): void {
+    const n = Math.max(min, this.busy.length * 2);
+    const busy = new Float64Array(n);
+    busy.set(this.busy);
+    const count = new Uint32Array(n);
+    count.set(this.count);
+    const dominant = new Int32Array(n).fill(-1);
+    dominant.set(this.dominant);
+    const longest = new Float64Array(n);
+    longest.set(this.longest);
+    this.busy = busy;
+    this.count = count;
+    this.dominant = dominant;
+    this.longest = longest;
+  }
+
   finish(): LaneBusy {
     const out: LaneBusy = {
-      busy: [Float32Array.from(this.busy)],
-      count: [Uint32Array.from(this.count)],
-      dominant: [Int32Array.from(this.dominant)],
-      longest: [Float32Array.from(this.longest)],
+      busy: [Float32Array.from(this.busy.subarray(0, this.buckets))],
+      count: [this.count.slice(0, this.buckets)],
+      dominant: [this.dominant.slice(0, this.buckets)],
+      longest: [Float32Array.from(this.longest.subarray(0, this.buckets))],
     };
     while (out.busy[out.busy.length - 1].length > 1) {
       const k = out.busy.length - 1;
@@ -61,7 +76,7 @@ export class LaneBusyBuilder {
       const dominant = new Int32Array(n).fill(-1);
       const longest = new Float32Array(n);
       for (let i = 0; i < n; i++) {
-        for (const j of [2 * i, 2 * i + 1]) {
+        for (let j = 2 * i; j <= 2 * i + 1; j++) {
           if (j >= out.busy[k].length) continue;
           busy[i] += out.busy[k][j];
           count[i] += out.count[k][j];

@@ -93,7 +93,11 @@ export class RangeBuilder {
     for (let slot = 0; slot < o.name.length; slot++) if (!free.has(slot)) yield slot;
   }
 
-  event(ev: TraceEvent, syncNs: number): void {
+  /** Time of the latest Sync (start of ranges already active then); set by the model builder. */
+  syncNs = 0;
+
+  event(ev: TraceEvent): void {
+    const syncNs = this.syncNs;
     const t = ev.timeNs;
     if (ev.scopeKind === ResourceKind.None) {
       // Like go tool trace's GC lane, an "active" mark phase counts from the trace start only in the first generation.

@@ -29,15 +29,40 @@ export function heapValues(alloc: number, goal: number): [number, number] {
 }
 
 export function heapPyramid(m: MetricSeries, endNs: number): CounterPyramid {
-  return pairPyramid(m.heapAlloc, m.heapGoal, endNs, heapValues);
+  return pairPyramid(m.heapAlloc, m.heapGoal, endNs, (alloc, goal, out) => {
+    const [x, y] = heapValues(alloc, goal);
+    out[0] = x;
+    out[1] = y;
+  });
 }
 
-export function pairPyramid(a: CounterSeries, b: CounterSeries, endNs: number, values: (va: number, vb: number) => [number, number]): CounterPyramid {
+/** The two drawn series of a pair, written into `out` (an array per change was garbage). */
+export type PairValues = (va: number, vb: number, out: Float64Array) => void;
+
+/** Both series as they are (threads running / in syscall). */
+export const identityPair: PairValues = (va, vb, out) => {
+  out[0] = va;
+  out[1] = vb;
+};
+
+export function pairPyramid(a: CounterSeries, b: CounterSeries, endNs: number, values: PairValues): CounterPyramid {
   const pb = new CounterPyramidBuilder(2);
-  walkPair(a, b, 0, 0, Infinity, (t, va, vb) => {
-    const [x, y] = values(va, vb);
-    pb.set(t, 0, x);
-    pb.set(t, 1, y);
-  });
+  // walkPair inlined: a callback per change boxed its three doubles (177 MB of
+  // garbage for the 68 MB bench trace, where threads change 5 M times).
+  let i = 0;
+  let j = 0;
+  let va = 0;
+  let vb = 0;
+  const xy = new Float64Array(2);
+  while (i < a.timeNs.length || j < b.timeNs.length) {
+    const ta = i < a.timeNs.length ? a.timeNs[i] : Infinity;
+    const tb = j < b.timeNs.length ? b.timeNs[j] : Infinity;
+    const t = ta < tb ? ta : tb;
+    if (ta === t) va = a.value[i++];
+    if (tb === t) vb = b.value[j++];
+    values(va, vb, xy);
+    pb.set(t, 0, xy[0]);
+    pb.set(t, 1, xy[1]);
+  }
   return pb.finish(endNs);
 }

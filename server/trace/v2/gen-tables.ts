@@ -30,6 +30,8 @@ export function processBatch(g: Generation, b: RawBatch, minor: number): void {
 /** A cursor over one table batch; every read checks bounds against the batch. */
 class TableReader {
   pos = 1; // past the section header byte
+  /** The stack being read, named in errors (messages are built only on error: a 68 MB trace reads 2 M frames). */
+  stackId = -1;
   constructor(readonly b: RawBatch) {}
 
   get done(): boolean {
@@ -47,7 +49,8 @@ class TableReader {
     const v = uvarintAt(this.b.data, this.pos, this.b.data.length);
     if (varintStatus !== VARINT_OK) {
       const code = varintStatus === VARINT_SHORT ? 'BAD_TABLE' : 'BAD_VARINT';
-      throw new TraceError(code, this.offset, `malformed or cut-off varint reading ${what}`);
+      const where = this.stackId >= 0 ? ` of stack ${this.stackId}` : '';
+      throw new TraceError(code, this.offset, `malformed or cut-off varint reading ${what}${where}`);
     }
     this.pos = varintEnd;
     return v;
@@ -90,15 +93,17 @@ function addStacks(g: Generation, b: RawBatch): void {
   while (!r.done) {
     const at = r.offset;
     r.expect(Ev.Stack, 'stack');
+    r.stackId = -1;
     const id = r.uvarint('stack id');
-    const n = r.uvarint('stack frame count');
+    r.stackId = id;
+    const n = r.uvarint('the frame count');
     if (n > MAX_FRAMES_PER_STACK || n < 0) throw new TraceError('BAD_TABLE', at, `invalid stack size ${n}, maximum is ${MAX_FRAMES_PER_STACK}`);
     const pcs: number[] = [];
     for (let i = 0; i < n; i++) {
-      const pc = r.uvarint(`frame ${i + 1}'s PC for stack ${id}`);
-      const funcId = r.uvarint(`frame ${i + 1}'s funcID for stack ${id}`);
-      const fileId = r.uvarint(`frame ${i + 1}'s fileID for stack ${id}`);
-      const line = r.uvarint(`frame ${i + 1}'s line for stack ${id}`);
+      const pc = r.uvarint("a frame's PC");
+      const funcId = r.uvarint("a frame's funcID");
+      const fileId = r.uvarint("a frame's fileID");
+      const line = r.uvarint("a frame's line");
       pcs.push(pc);
       if (!g.pcs.has(pc)) g.pcs.set(pc, { funcId, fileId, line });
     }
