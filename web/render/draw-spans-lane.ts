@@ -87,7 +87,9 @@ export function drawSpansLane(c: SpanLaneContext, lane: LaneChunk, clipStartNs: 
     else batch.add(colour, x0, y, w, h);
     if (w >= MIN_LABEL_PX && exact) {
       const text = spanLabel(c, lane, i, st);
-      if (text) labels.add(text, x0, w, yMid, textOn(colour), leftPx);
+      // GC lane: mark-phase text on the upper half, pause text on the lower half.
+      const yText = nested ? (stw ? y + h * 0.75 : y + h * 0.27) : yMid;
+      if (text) labels.add(text, x0, w, yText, textOn(colour), leftPx);
     }
   }
   return visited;

@@ -32,7 +32,7 @@ export const ROW_HEIGHTS = {
   section: 22,
   counter: 44,
   marker: 18,
-  gc: 20,
+  gc: 30,
   proc: 24,
   group: 22,
   goroutine: 18,

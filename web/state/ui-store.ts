@@ -15,6 +15,8 @@ export interface SelectedSpan {
   endNs: number;
   /** Merged spans stand for several (count > 1). */
   count: number;
+  /** One line about it from the chunk (shown when the server has no detail, e.g. GC spans). */
+  text?: string;
 }
 
 export interface UiState {

@@ -31,7 +31,30 @@ export function DetailPanel({ session }: { session: TraceSession }) {
       )}
       {detail.status === 'loading' && <p className="muted">Loading…</p>}
       {detail.status === 'error' && <p className="error-text">{detail.message}</p>}
-      {detail.status === 'done' && detail.value === null && <p className="muted">Nothing on {span.lane} at {formatTimestampNs(span.timeNs)}.</p>}
+      {detail.status === 'done' && detail.value === null && (
+        <table className="facts" data-testid="detail-from-chunk">
+          <tbody>
+            <tr>
+              <th>Lane</th>
+              <td>{span.lane}</td>
+            </tr>
+            {span.text && (
+              <tr>
+                <th>What</th>
+                <td data-testid="detail-state">{span.text}</td>
+              </tr>
+            )}
+            <tr>
+              <th>Start</th>
+              <td>{formatTimestampNs(span.startNs)}</td>
+            </tr>
+            <tr>
+              <th>Duration</th>
+              <td data-testid="detail-duration">{formatDurationNs(span.endNs - span.startNs)}</td>
+            </tr>
+          </tbody>
+        </table>
+      )}
       {detail.status === 'done' && detail.value && (
         <>
           <table className="facts">

@@ -196,7 +196,7 @@ export class TimelineController {
     const endNs = a.endNs[i];
     // Ask the server about a time inside the span (the middle of a merged one).
     const timeNs = Math.min(endNs, Math.max(startNs, (a.count?.[i] ?? 1) > 1 ? t.timeNs : (startNs + endNs) / 2));
-    this.session.ui.update((s) => ({ ...s, span: { lane: t.laneId!, timeNs, startNs, endNs, count: a.count?.[i] ?? 1 } }));
+    this.session.ui.update((s) => ({ ...s, span: { lane: t.laneId!, timeNs, startNs, endNs, count: a.count?.[i] ?? 1, text: t.text } }));
   }
 
   /** Data for the debug hook. */

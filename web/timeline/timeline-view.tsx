@@ -92,7 +92,7 @@ export function TimelineView({ session }: { session: TraceSession }) {
               <div className="timeline-sticky" ref={frameRef}>
                 <LaneHeaders session={session} layout={layout} scrollTopPx={scrollTopPx} heightPx={bodyHeightPx} />
                 <div className="canvas-host">
-                  <canvas ref={canvasRef} data-testid="timeline-canvas" className={dragMode === 'select' ? 'lanes-canvas select-mode' : 'lanes-canvas'} />
+                  <canvas ref={canvasRef} data-testid="timeline-canvas" role="img" aria-label="Timeline lanes" className={dragMode === 'select' ? 'lanes-canvas select-mode' : 'lanes-canvas'} />
                   <div ref={tooltipRef} className="tooltip" data-testid="timeline-tooltip" />
                 </div>
               </div>
