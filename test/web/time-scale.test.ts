@@ -76,3 +76,18 @@ describe('MMU chart helpers', async () => {
     expect(nearestPoint([], 10)).toBe(-1);
   });
 });
+
+describe('MMU answers', async () => {
+  const { mmuSeriesNames, normalizeMmuWindows } = await import('../../web/pages/mmu-data.ts');
+  it('names the curve columns with or without the MMU as quantile 0', () => {
+    expect(mmuSeriesNames([[1, 0.5]], null)).toEqual(['MMU']);
+    expect(mmuSeriesNames([[1, 0.5, 0.6, 0.7, 0.8]], [0, 0.001, 0.01, 0.05])).toEqual(['MMU', '99.9th percentile MU', '99th percentile MU', '95th percentile MU']);
+    expect(mmuSeriesNames([[1, 0.5, 0.6]], [0.01])).toEqual(['MMU', '99th percentile MU']);
+  });
+
+  it('reads worst windows in the contract shape and in Go\'s', () => {
+    expect(normalizeMmuWindows([{ startNs: 5, durationNs: 10, util: 0.25 }], 99)).toEqual([{ startNs: 5, durationNs: 10, util: 0.25 }]);
+    expect(normalizeMmuWindows({ windows: [{ timeNs: 7, mutatorUtil: 0.5 }] }, 99)).toEqual([{ startNs: 7, durationNs: 99, util: 0.5 }]);
+    expect(normalizeMmuWindows(null, 1)).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import { axisBottom, axisLeft, line, scaleLinear, scaleLog, select, zoom, type NumberValue, type ZoomTransform, zoomIdentity } from 'd3';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatDurationNs, formatPercent, formatTickNs } from '../render/format-time.ts';
+import { mmuSeriesNames } from './mmu-data.ts';
 
 const W = 820;
 const H = 360;
@@ -27,7 +28,7 @@ export function nearestPoint(curve: number[][], windowNs: number): number {
  * percentile lines when present. Wheel or drag zooms the window axis (d3-zoom);
  * a click picks the window size under the pointer.
  */
-export function MmuChart({ curve, quantiles, onPick }: { curve: number[][]; quantiles: number[]; onPick: (windowNs: number) => void }) {
+export function MmuChart({ curve, quantiles, onPick }: { curve: number[][]; quantiles: readonly number[] | null; onPick: (windowNs: number) => void }) {
   const svgRef = useRef<SVGSVGElement>(null);
   const xAxisRef = useRef<SVGGElement>(null);
   const yAxisRef = useRef<SVGGElement>(null);
@@ -73,8 +74,8 @@ export function MmuChart({ curve, quantiles, onPick }: { curve: number[][]; quan
     );
   });
 
-  const series = [1, ...quantiles.map((_, i) => i + 2)];
-  const names = ['MMU', ...quantiles.map((q) => `${(q * 100).toFixed(q >= 0.999 ? 1 : 0)}th percentile MU`)];
+  const names = mmuSeriesNames(curve, quantiles);
+  const series = names.map((_, i) => i + 1);
   const pointerWindow = (e: React.MouseEvent<SVGSVGElement>) => {
     const r = svgRef.current!.getBoundingClientRect();
     return x.invert(((e.clientX - r.left) / r.width) * W);

@@ -4,6 +4,7 @@ import { formatDurationNs, formatPercent, formatTimestampNs } from '../render/fo
 import { useAsync } from '../hooks/use-store.ts';
 import type { TraceSession } from '../state/trace-session.ts';
 import { MmuChart } from './mmu-chart.tsx';
+import { normalizeMmuWindows } from './mmu-data.ts';
 import { showOnTimeline } from './show-on-timeline.ts';
 
 const INCLUDE: { flag: string; title: string }[] = [
@@ -23,8 +24,7 @@ export function MmuPage({ session }: { session: TraceSession }) {
   const data = useAsync(`${all.join(',')}|${percentiles}`, (signal) => session.api.mmu(all, percentiles, signal));
   const worst = useAsync(`${all.join(',')}|${windowNs ?? ''}`, async (signal): Promise<MmuWindow[]> => {
     if (!windowNs) return [];
-    const r = (await session.api.mmuWorstWindows(all, windowNs, signal)) as MmuWindow[] | { windows: MmuWindow[] };
-    return Array.isArray(r) ? r : r.windows;
+    return normalizeMmuWindows(await session.api.mmuWorstWindows(all, windowNs, signal), windowNs);
   });
   const toggle = (f: string) => setFlags((fs) => (fs.includes(f) ? fs.filter((x) => x !== f) : [...fs, f]));
   return (
@@ -54,7 +54,7 @@ export function MmuPage({ session }: { session: TraceSession }) {
       </div>
       {data.status === 'loading' && <p className="muted">Computing…</p>}
       {data.status === 'error' && <p className="error-text">{data.message}</p>}
-      {data.status === 'done' && <MmuChart curve={data.value.curve} quantiles={data.value.quantiles ?? []} onPick={setWindowNs} />}
+      {data.status === 'done' && <MmuChart curve={data.value.curve} quantiles={data.value.quantiles} onPick={setWindowNs} />}
       {windowNs !== null && (
         <section data-testid="mmu-worst">
           <h2>Worst {formatDurationNs(windowNs)} windows</h2>
