@@ -27,6 +27,8 @@ export interface TraceSession {
   onData: Set<() => void>;
   /** Last chunk error, shown in the status bar. */
   lastError: Store<string | null>;
+  /** Whether visible lanes are waiting for chunks (set by the timeline after each frame). */
+  loading: Store<boolean>;
   /** A row the timeline should scroll into view (set by links to a goroutine). */
   scrollRequest: Store<{ group: number; member: number } | null>;
   dispose(): void;
@@ -85,6 +87,7 @@ export function createTraceSession(api: TraceApi, summary: TraceSummary, url: Ur
     layout,
     onData,
     lastError,
+    loading: createStore(false),
     scrollRequest: createStore<{ group: number; member: number } | null>(null),
     dispose() {
       unsub();

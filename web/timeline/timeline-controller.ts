@@ -157,6 +157,7 @@ export class TimelineController {
         this.loop.request();
       }, SETTLE_MS);
     }
+    session.loading.set(session.cache.pending > 0);
   }
 
   hit(xPx: number, yPx: number): HitTarget | null {

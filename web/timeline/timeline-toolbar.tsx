@@ -18,6 +18,15 @@ function WindowReadout({ session }: { session: TraceSession }) {
   );
 }
 
+function LoadingMark({ session }: { session: TraceSession }) {
+  const loading = useStore(session.loading);
+  return loading ? (
+    <span className="loading-mark muted" data-testid="loading">
+      loading…
+    </span>
+  ) : null;
+}
+
 export function TimelineToolbar({ session }: { session: TraceSession }) {
   const { viewport, ui } = session;
   const view = useStore(ui, selectView);
@@ -64,6 +73,7 @@ export function TimelineToolbar({ session }: { session: TraceSession }) {
         {anyExpanded ? 'Collapse groups' : 'Expand groups'}
       </button>
       <WindowReadout session={session} />
+      <LoadingMark session={session} />
       {error && (
         <span className="error-text" title={error}>
           Chunk error: {error}
