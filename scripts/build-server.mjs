@@ -2,9 +2,11 @@
 // npm packages stay external: they are installed next to it.
 import { build } from 'esbuild';
 
+// The MMU worker is its own entry: worker threads load a file.
 await build({
-  entryPoints: ['server/cli/entry.ts'],
-  outfile: 'dist/server/main.mjs',
+  entryPoints: { main: 'server/cli/entry.ts', 'mmu-worker': 'server/model/mmu/mmu-worker.ts' },
+  outdir: 'dist/server',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',

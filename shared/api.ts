@@ -151,9 +151,14 @@ export interface ProfileResponse {
 
 export interface MmuResponse {
   flags: string[];
-  /** [windowNs, mmu, ...quantiles] per point, log-spaced windows. */
+  /** [windowNs, mmu, ...quantiles] per point: 100 log-spaced windows from xMinNs to xMaxNs, as go tool trace plots them. */
   curve: number[][];
+  /** With percentiles=1: [0, 0.001, 0.01, 0.05] (MMU, then the 99.9th, 99th, 95th percentile MU); else []. */
   quantiles: number[];
+  xMinNs: number;
+  xMaxNs: number;
+  /** Why the curve is empty, when it is. */
+  message?: string;
 }
 
 export interface MmuWindow {

@@ -5,6 +5,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { QueryContext } from '../query/query-context.ts';
 import { registerAnalysisRoutes } from './analysis-routes.ts';
 import { registerHostGuard } from './host-guard.ts';
+import { registerMmuRoutes } from './mmu-routes.ts';
+import { MmuService } from '../query/mmu-service.ts';
 import { registerTimelineRoutes } from './timeline-routes.ts';
 
 export interface AppOptions {
@@ -13,7 +15,9 @@ export interface AppOptions {
   webRoot?: string;
   /** Host header values answered; set once the server listens (unset: any, for inject tests). */
   allowedHosts?: () => Set<string>;
-  /** Extra routes (e.g. MMU) registered by the caller. */
+  /** The MMU service; by default one that re-reads the model's file inline (no worker). */
+  mmu?: MmuService;
+  /** Extra routes registered by the caller. */
   plugins?: ((app: FastifyInstance, ctx: QueryContext) => void)[];
 }
 
@@ -35,6 +39,8 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   });
   registerTimelineRoutes(app, opts.ctx);
   registerAnalysisRoutes(app, opts.ctx);
+  const file = opts.ctx.model.file;
+  registerMmuRoutes(app, opts.mmu ?? (file ? new MmuService(file) : null));
   for (const p of opts.plugins ?? []) p(app, opts.ctx);
   if (opts.webRoot && existsSync(join(opts.webRoot, 'index.html'))) {
     app.register(fastifyStatic, { root: opts.webRoot, index: 'index.html', wildcard: false });

@@ -62,7 +62,8 @@ export const mmuQuery = {
   type: 'object',
   properties: {
     flags: { type: 'string', pattern: '^(stw|background|assist|sweep|perproc)?(,(stw|background|assist|sweep|perproc))*$', default: 'stw,background,assist' },
-    percentiles: { type: 'boolean', default: false },
+    // 1/0 or true/false (a bare boolean schema would refuse "1").
+    percentiles: { type: 'string', enum: ['0', '1', 'true', 'false'], default: '0' },
     windowNs: { type: 'number', minimum: 1 },
   },
   additionalProperties: false,

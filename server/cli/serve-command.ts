@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from '../api/app.ts';
 import { allowedHosts } from '../api/host-guard.ts';
 import { buildModel } from '../model/build-model.ts';
+import { MmuService } from '../query/mmu-service.ts';
 import { QueryContext } from '../query/query-context.ts';
 import { ProgressBar } from './progress.ts';
 import { statSync } from 'node:fs';
@@ -49,7 +50,10 @@ export async function serve(opts: ServeOptions): Promise<{ url: string; close: (
   if (model.salvage) process.stderr.write(`warning: ${model.salvage.message}\n`);
   const { host, port } = parseHttp(opts.http);
   let hosts = new Set<string>();
-  const app = buildApp({ ctx, webRoot: join(packageRoot(), 'dist/web'), allowedHosts: () => hosts });
+  // The MMU re-reads the file per flag set, in a worker so chunks keep flowing meanwhile.
+  const mmu = new MmuService(file, join(packageRoot(), 'dist/server/mmu-worker.mjs'));
+  const app = buildApp({ ctx, mmu, webRoot: join(packageRoot(), 'dist/web'), allowedHosts: () => hosts });
+  app.addHook('onClose', () => mmu.close());
   await app.listen({ host, port });
   const addr = app.server.address();
   const actualPort = typeof addr === 'object' && addr ? addr.port : port;
