@@ -1,7 +1,9 @@
 import { useSyncExternalStore } from 'react';
 import { formatCount, formatDurationNs } from '../render/format-time.ts';
 import { groupColour, seriesColour } from '../render/palette.ts';
+import { useStore } from '../hooks/use-store.ts';
 import type { LaneLayout, Row } from '../state/lane-layout.ts';
+import type { Store } from '../state/store.ts';
 import type { TraceSession } from '../state/trace-session.ts';
 import { toggleGroup } from '../state/ui-store.ts';
 
@@ -11,7 +13,9 @@ export const HEADER_WIDTH_PX = 240;
  * The names on the left of the lanes, only for the rows on screen (the layout
  * may have 100 000 rows). Group headers expand and collapse their goroutines.
  */
-export function LaneHeaders({ session, layout, scrollTopPx, heightPx }: { session: TraceSession; layout: LaneLayout; scrollTopPx: number; heightPx: number }) {
+export function LaneHeaders({ session, layout, scrollState }: { session: TraceSession; layout: LaneLayout; scrollState: Store<{ topPx: number; heightPx: number }> }) {
+  // Vertical scrolling re-renders only this list.
+  const { topPx: scrollTopPx, heightPx } = useStore(scrollState);
   // Goroutine names arrive a page at a time.
   useSyncExternalStore(
     (l) => session.directory.subscribe(l),

@@ -39,7 +39,6 @@ export function TimelineView({ session }: { session: TraceSession }) {
   const helpOpen = useStore(session.ui, selectHelp);
   const hasSpan = useStore(session.ui, selectHasSpan);
   const hasSelection = useStore(session.ui, selectHasSelection);
-  const { topPx: scrollTopPx, heightPx: bodyHeightPx } = useStore(scrollState);
 
   useEffect(() => {
     const c = new TimelineController(session, { canvas: canvasRef.current!, axis: axisRef.current!, scroller: scrollerRef.current!, frame: frameRef.current!, tooltip: tooltipRef.current! }, scrollState);
@@ -88,9 +87,9 @@ export function TimelineView({ session }: { session: TraceSession }) {
             </div>
           </div>
           <div className="timeline-scroller" ref={scrollerRef} data-testid="timeline-scroller">
-            <div style={{ height: Math.max(layout.totalHeightPx, bodyHeightPx), position: 'relative' }}>
+            <div style={{ height: layout.totalHeightPx, minHeight: '100%', position: 'relative' }}>
               <div className="timeline-sticky" ref={frameRef}>
-                <LaneHeaders session={session} layout={layout} scrollTopPx={scrollTopPx} heightPx={bodyHeightPx} />
+                <LaneHeaders session={session} layout={layout} scrollState={scrollState} />
                 <div className="canvas-host">
                   <canvas ref={canvasRef} data-testid="timeline-canvas" role="img" aria-label="Timeline lanes" className={dragMode === 'select' ? 'lanes-canvas select-mode' : 'lanes-canvas'} />
                   <div ref={tooltipRef} className="tooltip" data-testid="timeline-tooltip" />
