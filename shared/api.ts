@@ -18,9 +18,9 @@ export const API = {
   goroutineAnalysis: '/api/analysis/goroutines',
   /** ?kind=net|sync|syscall|sched&start&end → ProfileResponse; &format=pprof → gzipped pprof download */
   profile: '/api/analysis/profile',
-  /** ?flags=stw,background,assist,sweep,perproc&percentiles=1 → MmuResponse */
+  /** ?flags=stw,background,assist,sweep,perproc&percentiles=1[&start&end] → MmuResponse */
   mmu: '/api/analysis/mmu',
-  /** ?flags&windowNs → worst windows */
+  /** ?flags&windowNs[&start&end] → MmuWindow[], worst first */
   mmuDetails: '/api/analysis/mmu/details',
   /** ?start&end → TasksResponse */
   tasks: '/api/analysis/tasks',

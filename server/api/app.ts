@@ -40,7 +40,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   registerTimelineRoutes(app, opts.ctx);
   registerAnalysisRoutes(app, opts.ctx);
   const file = opts.ctx.model.file;
-  registerMmuRoutes(app, opts.mmu ?? (file ? new MmuService(file) : null));
+  registerMmuRoutes(app, opts.mmu ?? (file ? new MmuService(file) : null), opts.ctx.model.endNs);
   for (const p of opts.plugins ?? []) p(app, opts.ctx);
   if (opts.webRoot && existsSync(join(opts.webRoot, 'index.html'))) {
     app.register(fastifyStatic, { root: opts.webRoot, index: 'index.html', wildcard: false });

@@ -62,6 +62,8 @@ export const mmuQuery = {
   type: 'object',
   properties: {
     flags: { type: 'string', pattern: '^(stw|background|assist|sweep|perproc)?(,(stw|background|assist|sweep|perproc))*$', default: 'stw,background,assist' },
+    start: ns,
+    end: ns,
     // 1/0 or true/false (a bare boolean schema would refuse "1").
     percentiles: { type: 'string', enum: ['0', '1', 'true', 'false'], default: '0' },
     windowNs: { type: 'number', minimum: 1 },

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { clipSeries } from '../model/mmu/clip-series.ts';
 import { MmuCurve } from '../model/mmu/mmu-curve.ts';
 import type { UtilWindow } from '../model/mmu/mmu-accumulator.ts';
 import { mmuPlot, readMutatorUtil, type MmuPlot } from '../model/mmu/mmu-plot.ts';
@@ -12,6 +13,13 @@ import { TraceError, type TraceErrorCode } from '../trace/trace-error.ts';
 const DETAIL_WINDOWS = 10;
 /** Flag sets kept (there are 32; each curve of the 68 MB bench trace is a few MB). */
 const CACHE_SIZE = 8;
+
+export interface TimeWindow {
+  startNs: number;
+  endNs: number;
+}
+
+const flagsKey = (f: UtilFlags) => `${+f.stw}${+f.background}${+f.assist}${+f.sweep}${+f.perProc}`;
 
 interface Entry {
   series: UtilSeries[];
@@ -27,6 +35,7 @@ interface Entry {
  */
 export class MmuService {
   private readonly cache = new Map<string, Promise<Entry>>();
+  private lastClip: { key: string; entry: Entry } | null = null;
   private worker: Worker | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (s: UtilSeries[]) => void; reject: (e: Error) => void }>();
@@ -38,14 +47,27 @@ export class MmuService {
     private readonly workerPath?: string,
   ) {}
 
-  async plot(flags: UtilFlags, percentiles: boolean): Promise<MmuPlot | null> {
-    const e = await this.entry(flags);
+  /** The plot for the whole trace, or for [window.startNs, window.endNs] alone. */
+  async plot(flags: UtilFlags, percentiles: boolean, window?: TimeWindow): Promise<MmuPlot | null> {
+    const e = await this.windowed(flags, window);
     return mmuPlot(e.series, e.curve, percentiles);
   }
 
-  async worstWindows(flags: UtilFlags, windowNs: number): Promise<UtilWindow[]> {
-    const e = await this.entry(flags);
+  async worstWindows(flags: UtilFlags, windowNs: number, window?: TimeWindow): Promise<UtilWindow[]> {
+    const e = await this.windowed(flags, window);
     return e.series.length === 0 ? [] : e.curve.examples(windowNs, DETAIL_WINDOWS);
+  }
+
+  /** The whole-trace entry, or its series clipped to the window (the last clip is kept: a page asks for its plot, then its worst windows). */
+  private async windowed(flags: UtilFlags, window: TimeWindow | undefined): Promise<Entry> {
+    const e = await this.entry(flags);
+    if (!window) return e;
+    const key = `${flagsKey(flags)}/${window.startNs}/${window.endNs}`;
+    if (this.lastClip?.key !== key) {
+      const series = clipSeries(e.series, window.startNs, window.endNs);
+      this.lastClip = { key, entry: { series, curve: new MmuCurve(series) } };
+    }
+    return this.lastClip.entry;
   }
 
   /** Stops the worker (the server is closing). */
@@ -56,7 +78,7 @@ export class MmuService {
   }
 
   private entry(flags: UtilFlags): Promise<Entry> {
-    const key = `${+flags.stw}${+flags.background}${+flags.assist}${+flags.sweep}${+flags.perProc}`;
+    const key = flagsKey(flags);
     let p = this.cache.get(key);
     if (p) {
       this.cache.delete(key); // most recently used last

@@ -75,3 +75,21 @@ describe('MMU routes', () => {
     expect(r.body.code).toBe('BAD_QUERY');
   });
 });
+
+describe('MMU routes over a time window', () => {
+  it('start=0 and end=the trace end are the whole trace; a window plots windows no longer than itself', async () => {
+    const summary = (await get<{ durationNs: number }>(inlineApp, API.summary)).body;
+    const whole = await get<MmuResponse>(inlineApp, API.mmu);
+    const explicit = await get<MmuResponse>(inlineApp, `${API.mmu}?start=0&end=${summary.durationNs}`);
+    expect(explicit.body).toEqual(whole.body);
+    const half = Math.floor(summary.durationNs / 2);
+    const part = await get<MmuResponse>(inlineApp, `${API.mmu}?start=${half}&end=${half + 1_000_000}`);
+    expect(part.status).toBe(200);
+    expect(part.body.xMaxNs).toBeLessThanOrEqual(1_000_000);
+    const worst = await get<MmuWindow[]>(inlineApp, `${API.mmuDetails}?windowNs=10000&start=${half}&end=${half + 1_000_000}`);
+    for (const w of worst.body) {
+      expect(w.startNs).toBeGreaterThanOrEqual(half);
+      expect(w.startNs + w.durationNs).toBeLessThanOrEqual(half + 1_000_000);
+    }
+  });
+});
