@@ -14,7 +14,11 @@ export const API = {
   span: '/api/span',
   /** ?start&end → SelectionSummary */
   selection: '/api/selection',
-  /** ?start&end&group → GoroutineAnalysisResponse */
+  /**
+   * ?start&end&group&offset&limit&sort&order&groupsOnly=1 → GoroutineAnalysisResponse.
+   * sort: total (default) | exec | schedWait | syscall | unknown | id | block:<reason> | range:<name>;
+   * order: desc (default) | asc; no limit: every row.
+   */
   goroutineAnalysis: '/api/analysis/goroutines',
   /** ?kind=net|sync|syscall|sched&start&end → ProfileResponse; &format=pprof → gzipped pprof download */
   profile: '/api/analysis/profile',
@@ -26,6 +30,8 @@ export const API = {
   tasks: '/api/analysis/tasks',
   /** ?start&end → RegionsResponse */
   regions: '/api/analysis/regions',
+  /** ?id=N (goroutine id) → GoroutineLocation */
+  goroutine: '/api/goroutine',
   /** /api/stack/:id → StackResponse */
   stack: '/api/stack',
 } as const;
@@ -113,6 +119,9 @@ export interface SelectionSummary {
 export interface GoroutineRow {
   id: number;
   group: string;
+  createdNs: number;
+  /** -1 if alive at the end. */
+  endNs: number;
   totalNs: number;
   execNs: number;
   schedWaitNs: number;
@@ -126,7 +135,23 @@ export interface GoroutineAnalysisResponse {
   startNs: number;
   endNs: number;
   groups: { name: string; count: number; execNs: number; execShare: number }[];
+  /** Goroutines listed before paging (in the group, or all; 0 with groupsOnly). */
+  total: number;
+  offset: number;
   goroutines: GoroutineRow[];
+}
+
+/** Where a goroutine is on the timeline: its group (index in TraceSummary.groups), its position in the group's lane list, its lifetime. */
+export interface GoroutineLocation {
+  id: number;
+  group: number;
+  groupName: string;
+  /** Index among the group's goroutines (GoroutineListResponse order: by id). */
+  member: number;
+  label: string;
+  createdNs: number;
+  /** -1 if alive at the end. */
+  endNs: number;
 }
 
 export interface ProfileNode {

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { API } from '../../shared/api.ts';
+import { API, type GoroutineAnalysisResponse } from '../../shared/api.ts';
 import { blockingProfile, type ProfileKind } from '../model/blocking-profile.ts';
-import { analyzeGoroutines } from '../model/goroutine-analysis.ts';
 import { encodePprof } from '../model/pprof-writer.ts';
 import { analyzeRegions, analyzeTasks } from '../model/user-annotations.ts';
+import { GoroutineAnalysisPager, type AnalysisSortKey } from '../query/goroutine-analysis-page.ts';
 import { profileView } from '../query/profile-view.ts';
 import type { QueryContext } from '../query/query-context.ts';
 import { analysisQuery, profileQuery, windowQuery } from './query-schemas.ts';
@@ -21,10 +21,23 @@ export function registerAnalysisRoutes(app: FastifyInstance, ctx: QueryContext):
     return { start, end: Math.max(start, q.end ?? m.endNs) };
   };
 
-  app.get<{ Querystring: Window & { group?: string } }>(API.goroutineAnalysis, { schema: { querystring: analysisQuery } }, async (req) => {
+  const pager = new GoroutineAnalysisPager(m);
+  type AnalysisQuery = Window & { group?: string; groupsOnly: string; offset: number; limit?: number; sort: AnalysisSortKey; order: 'asc' | 'desc' };
+  app.get<{ Querystring: AnalysisQuery }>(API.goroutineAnalysis, { schema: { querystring: analysisQuery } }, async (req) => {
     const { start, end } = win(req.query);
-    const a = analyzeGoroutines(m, start, end, req.query.group);
-    return { startNs: start, endNs: end, groups: a.groups, goroutines: a.goroutines };
+    const q = req.query;
+    const page = pager.page({
+      startNs: start,
+      endNs: end,
+      group: q.group,
+      groupsOnly: q.groupsOnly === '1' || q.groupsOnly === 'true',
+      offset: q.offset,
+      limit: q.limit ?? Infinity,
+      sort: q.sort,
+      desc: q.order === 'desc',
+    });
+    const body: GoroutineAnalysisResponse = { startNs: start, endNs: end, ...page };
+    return body;
   });
 
   app.get<{ Querystring: Window & { kind: ProfileKind; format: 'json' | 'pprof' } }>(API.profile, { schema: { querystring: profileQuery } }, async (req, reply) => {

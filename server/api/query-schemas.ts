@@ -42,7 +42,23 @@ export const spanQuery = {
 
 export const analysisQuery = {
   type: 'object',
-  properties: { start: ns, end: ns, group: { type: 'string', maxLength: 4096 } },
+  properties: {
+    start: ns,
+    end: ns,
+    group: { type: 'string', maxLength: 4096 },
+    groupsOnly: { type: 'string', enum: ['0', '1', 'true', 'false'], default: '0' },
+    offset: { type: 'integer', minimum: 0, default: 0 },
+    limit: { type: 'integer', minimum: 1 },
+    sort: { type: 'string', pattern: '^(total|exec|schedWait|syscall|unknown|id|block:.+|range:.+)$', maxLength: 4096, default: 'total' },
+    order: { type: 'string', enum: ['asc', 'desc'], default: 'desc' },
+  },
+  additionalProperties: false,
+} as const;
+
+export const goroutineQuery = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'integer', minimum: 0 } },
   additionalProperties: false,
 } as const;
 

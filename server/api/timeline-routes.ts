@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { API, type GoroutineListResponse } from '../../shared/api.ts';
+import { API, type GoroutineListResponse, type GoroutineLocation } from '../../shared/api.ts';
 import { encodeChunk } from '../../shared/chunk-codec.ts';
 import { buildChunk, UnknownLaneError } from '../query/build-chunk.ts';
 import type { QueryContext } from '../query/query-context.ts';
 import { selectionSummary } from '../query/selection-summary.ts';
 import { spanDetail, stackFrames } from '../query/span-detail.ts';
-import { chunkQuery, goroutineListQuery, spanQuery, stackParams, windowQuery } from './query-schemas.ts';
+import { chunkQuery, goroutineListQuery, goroutineQuery, spanQuery, stackParams, windowQuery } from './query-schemas.ts';
 import { traceSummary } from './summary.ts';
 
 /** Routes the timeline reads: summary, chunks, goroutine lists, span details, selections, stacks. */
@@ -45,6 +45,23 @@ export function registerTimelineRoutes(app: FastifyInstance, ctx: QueryContext):
       execNs: ctx.execNs[g],
     }));
     const body: GoroutineListResponse = { group: req.query.group, total: members.length, offset, items };
+    return body;
+  });
+
+  app.get<{ Querystring: { id: number } }>(API.goroutine, { schema: { querystring: goroutineQuery } }, async (req, reply) => {
+    const m = ctx.model;
+    const g = m.goroutines.indexOf(req.query.id);
+    if (g < 0) return reply.code(404).send({ statusCode: 404, code: 'UNKNOWN_GOROUTINE', message: `no goroutine ${req.query.id} in this trace` });
+    const group = ctx.groups.groupOf(g);
+    const body: GoroutineLocation = {
+      id: req.query.id,
+      group,
+      groupName: ctx.groups.names[group],
+      member: ctx.groups.memberIndex(g),
+      label: m.strings.get(m.goroutines.label(g)),
+      createdNs: m.goroutines.createdNs[g],
+      endNs: m.goroutines.endNs[g],
+    };
     return body;
   });
 

@@ -39,10 +39,23 @@ export interface GoroutineAnalysis {
  * A goroutine counts in a window when its lifetime overlaps it.
  */
 export function analyzeGoroutines(model: TraceModel, fromNs = 0, toNs = model.endNs, onlyGroup?: string): GoroutineAnalysis {
-  const n = model.goroutines.count;
   const reasons = model.transitions.reasons;
-  const groups = new Map<string, GoroutineGroup>();
   const out: GoroutineBreakdown[] = [];
+  const groups = visitGoroutines(model, fromNs, toNs, (g, name, s) => {
+    if (onlyGroup === undefined || onlyGroup === name) out.push(breakdown(model, g, name, s, reasons));
+  });
+  out.sort((a, b) => b.totalNs - a.totalNs || a.id - b.id);
+  return { fromNs, toNs, groups, goroutines: out };
+}
+
+/**
+ * Calls `fn` with the stats of every goroutine counted in [fromNs, toNs]
+ * (its lifetime overlaps it) and returns the groups, sorted by execution
+ * time as go tool trace lists them.
+ */
+export function visitGoroutines(model: TraceModel, fromNs: number, toNs: number, fn: (g: number, group: string, s: GoroutineStats) => void): GoroutineGroup[] {
+  const n = model.goroutines.count;
+  const groups = new Map<string, GoroutineGroup>();
   let totalExec = 0;
   const whole = fromNs <= 0 && toNs >= model.endNs;
   for (let g = 0; g < n; g++) {
@@ -55,12 +68,11 @@ export function analyzeGoroutines(model: TraceModel, fromNs = 0, toNs = model.en
     if (!group) groups.set(name, (group = { name, count: 0, execNs: 0, execShare: 0 }));
     group.count++;
     group.execNs += s.execNs;
-    if (onlyGroup === undefined || onlyGroup === name) out.push(breakdown(model, g, name, s, reasons));
+    fn(g, name, s);
   }
   const list = [...groups.values()].sort((a, b) => b.execNs - a.execNs || a.name.localeCompare(b.name));
   for (const gr of list) gr.execShare = totalExec > 0 ? gr.execNs / totalExec : 0;
-  out.sort((a, b) => b.totalNs - a.totalNs || a.id - b.id);
-  return { fromNs, toNs, groups: list, goroutines: out };
+  return list;
 }
 
 function livesIn(model: TraceModel, g: number, fromNs: number, toNs: number): boolean {
@@ -69,7 +81,7 @@ function livesIn(model: TraceModel, g: number, fromNs: number, toNs: number): bo
   return created <= toNs && end >= fromNs;
 }
 
-function breakdown(model: TraceModel, g: number, group: string, s: GoroutineStats, reasons: Int32Array): GoroutineBreakdown {
+export function breakdown(model: TraceModel, g: number, group: string, s: GoroutineStats, reasons: Int32Array): GoroutineBreakdown {
   const blockNs: Record<string, number> = {};
   for (const [r, d] of s.blockNs) {
     const key = model.strings.get(reasons[r]);

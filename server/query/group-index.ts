@@ -13,7 +13,10 @@ export class GroupIndex {
   /** Goroutine indices of each group, in goroutine-id order. */
   readonly members: Int32Array[];
 
+  private readonly ids: ArrayLike<number>;
+
   constructor(model: TraceModel, execNsOfGoroutine: Float64Array) {
+    this.ids = model.goroutines.id;
     const byName = new Map<number, number>();
     const names: number[] = [];
     const n = model.goroutines.count;
@@ -48,5 +51,19 @@ export class GroupIndex {
 
   groupOf(g: number): number {
     return this.ofGoroutine[g];
+  }
+
+  /** Position of goroutine row g in its group's member list (binary search by id). */
+  memberIndex(g: number): number {
+    const list = this.members[this.ofGoroutine[g]];
+    const id = this.ids[g];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.ids[list[mid]] < id) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 }
