@@ -16,7 +16,7 @@ export const API = {
   selection: '/api/selection',
   /**
    * ?start&end&group&offset&limit&sort&order&groupsOnly=1 → GoroutineAnalysisResponse.
-   * sort: total (default) | exec | schedWait | syscall | unknown | id | block:<reason> | range:<name>;
+   * sort: total (default) | exec | execShare | schedWait | syscall | unknown | id | block:<reason> | range:<name>;
    * order: desc (default) | asc; no limit: every row.
    */
   goroutineAnalysis: '/api/analysis/goroutines',
@@ -139,6 +139,9 @@ export interface GoroutineAnalysisResponse {
   total: number;
   offset: number;
   goroutines: GoroutineRow[];
+  /** Block reasons and special ranges with time in any listed goroutine, largest total first. */
+  blockReasons: string[];
+  rangeNames: string[];
 }
 
 /** Where a goroutine is on the timeline: its group (index in TraceSummary.groups), its position in the group's lane list, its lifetime. */

@@ -49,7 +49,7 @@ export const analysisQuery = {
     groupsOnly: { type: 'string', enum: ['0', '1', 'true', 'false'], default: '0' },
     offset: { type: 'integer', minimum: 0, default: 0 },
     limit: { type: 'integer', minimum: 1 },
-    sort: { type: 'string', pattern: '^(total|exec|schedWait|syscall|unknown|id|block:.+|range:.+)$', maxLength: 4096, default: 'total' },
+    sort: { type: 'string', pattern: '^(total|exec|execShare|schedWait|syscall|unknown|id|block:.*|range:.+)$', maxLength: 4096, default: 'total' },
     order: { type: 'string', enum: ['asc', 'desc'], default: 'desc' },
   },
   additionalProperties: false,

@@ -3,7 +3,7 @@ import { goroutineStats, unknownNs, type GoroutineStats } from '../model/gorouti
 import type { TraceModel } from '../model/trace-model.ts';
 
 /** Sort keys: a column of the goroutine table; `block:<reason>` and `range:<name>` sort by one reason's or range's time. */
-export type AnalysisSortKey = 'total' | 'exec' | 'schedWait' | 'syscall' | 'unknown' | 'id' | `block:${string}` | `range:${string}`;
+export type AnalysisSortKey = 'total' | 'exec' | 'execShare' | 'schedWait' | 'syscall' | 'unknown' | 'id' | `block:${string}` | `range:${string}`;
 
 export interface AnalysisPageQuery {
   startNs: number;
@@ -26,6 +26,9 @@ export interface AnalysisPage {
   total: number;
   offset: number;
   goroutines: (GoroutineBreakdown & { createdNs: number; endNs: number })[];
+  /** Block reasons and special ranges with time in any listed goroutine, largest total first (the table's columns). */
+  blockReasons: string[];
+  rangeNames: string[];
 }
 
 interface Ordered {
@@ -33,6 +36,8 @@ interface Ordered {
   groups: GoroutineGroup[];
   /** Goroutine rows of the page's list, sorted. */
   order: Int32Array;
+  blockReasons: string[];
+  rangeNames: string[];
 }
 
 /**
@@ -50,7 +55,7 @@ export class GoroutineAnalysisPager {
     const m = this.model;
     const key = `${q.startNs}/${q.endNs}/${q.group ?? '\u0000all'}/${q.groupsOnly}/${q.sort}/${q.desc}`;
     if (this.last?.key !== key) this.last = this.sortRows(q, key);
-    const { groups, order } = this.last;
+    const { groups, order, blockReasons, rangeNames } = this.last;
     const end = Math.min(order.length, q.offset + Math.min(q.limit, order.length));
     const reasons = m.transitions.reasons;
     const goroutines: AnalysisPage['goroutines'] = [];
@@ -60,7 +65,7 @@ export class GoroutineAnalysisPager {
       const row = breakdown(m, g, m.strings.get(m.goroutines.name[g]), goroutineStats(m, g, q.startNs, q.endNs), reasons);
       goroutines.push({ ...row, createdNs: m.goroutines.createdNs[g], endNs: m.goroutines.endNs[g] });
     }
-    return { groups, total: order.length, offset: q.offset, goroutines };
+    return { groups, total: order.length, offset: q.offset, goroutines, blockReasons, rangeNames };
   }
 
   private sortRows(q: AnalysisPageQuery, key: string): Ordered {
@@ -68,17 +73,27 @@ export class GoroutineAnalysisPager {
     const rows: number[] = [];
     const keys: number[] = [];
     const sortKey = keyOf(m, q.sort);
+    const reasonNs = new Map<string, number>();
+    const rangeNs = new Map<string, number>();
+    const reasonNames = Array.from(m.transitions.reasons, (sid) => m.strings.get(sid));
     const groups = visitGoroutines(m, q.startNs, q.endNs, (g, name, s) => {
       if (q.groupsOnly || (q.group !== undefined && q.group !== name)) return;
       rows.push(g);
       keys.push(sortKey(g, s));
+      for (const [r, d] of s.blockNs) reasonNs.set(reasonNames[r], (reasonNs.get(reasonNames[r]) ?? 0) + d);
+      if (s.syscallBlockNs > 0) reasonNs.set('syscall', (reasonNs.get('syscall') ?? 0) + s.syscallBlockNs);
+      for (const [n, d] of s.rangeNs) {
+        const rn = m.strings.get(n);
+        rangeNs.set(rn, (rangeNs.get(rn) ?? 0) + d);
+      }
     });
+    const byTotal = (t: Map<string, number>) => [...t].filter(([, d]) => d > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
     const idx = Int32Array.from(rows.keys());
     const ids = m.goroutines.id;
     const sign = q.desc ? -1 : 1;
     // Ties by goroutine id, ascending, as go tool trace breaks them.
     idx.sort((a, b) => sign * (keys[a] - keys[b]) || ids[rows[a]] - ids[rows[b]]);
-    return { key, groups, order: Int32Array.from(idx, (i) => rows[i]) };
+    return { key, groups, order: Int32Array.from(idx, (i) => rows[i]), blockReasons: byTotal(reasonNs), rangeNames: byTotal(rangeNs) };
   }
 }
 
@@ -88,6 +103,8 @@ function keyOf(m: TraceModel, sort: AnalysisSortKey): (g: number, s: GoroutineSt
       return (_, s) => s.totalNs;
     case 'exec':
       return (_, s) => s.execNs;
+    case 'execShare':
+      return (_, s) => (s.totalNs > 0 ? s.execNs / s.totalNs : 0);
     case 'schedWait':
       return (_, s) => s.schedWaitNs;
     case 'syscall':

@@ -67,6 +67,18 @@ describe('goroutine analysis, a page at a time', () => {
     }
   });
 
+  it("the table's columns: every block reason and range with time in any listed goroutine, largest first", async () => {
+    const all = await analysis('');
+    const total = (pick: (g: (typeof all.goroutines)[0]) => Record<string, number>, k: string) => all.goroutines.reduce((a, g) => a + (pick(g)[k] ?? 0), 0);
+    const reasons = new Set(all.goroutines.flatMap((g) => Object.entries(g.blockNs).filter(([, d]) => d > 0).map(([k]) => k)));
+    expect(new Set(all.blockReasons)).toEqual(reasons);
+    expect(all.blockReasons).toContain('sync');
+    const sums = all.blockReasons.map((k) => total((g) => g.blockNs, k));
+    expect(sums).toEqual([...sums].sort((a, b) => b - a));
+    const ranges = new Set(all.goroutines.flatMap((g) => Object.entries(g.rangeNs).filter(([, d]) => d > 0).map(([k]) => k)));
+    expect(new Set(all.rangeNames)).toEqual(ranges);
+  });
+
   it('a bad sort key is 400', async () => {
     expect((await get(`${API.goroutineAnalysis}?sort=bogus`)).status).toBe(400);
   });

@@ -31,11 +31,18 @@ function detail(goroutine: number, startNs: number, endNs: number): SpanDetail {
 function fakeApi() {
   const spanCalls: string[] = [];
   const selectionCalls: string[] = [];
+  const goroutineCalls: number[] = [];
   const api = {
     summary: async () => summary,
     goroutines: async (group: string, offset: number, limit: number): Promise<GoroutineListResponse> => {
       const ids = group === 'main.worker' ? Array.from({ length: 1000 }, (_, i) => 100 + i * 2) : [1];
       return { group, total: ids.length, offset, items: ids.slice(offset, offset + limit).map((id) => ({ id, group: 0, label: '', createdNs: 0, endNs: -1, execNs: 0 })) };
+    },
+    // The worker group's ids are 100, 102, 104 …; anything else is unknown.
+    goroutine: async (id: number) => {
+      goroutineCalls.push(id);
+      const member = (id - 100) / 2;
+      return Number.isInteger(member) && member >= 0 && member < 1000 ? { id, group: 1, groupName: 'main.worker', member, label: '', createdNs: 0, endNs: -1 } : null;
     },
     span: async (lane: string, t: number) => {
       spanCalls.push(`${lane}@${t}`);
@@ -48,7 +55,7 @@ function fakeApi() {
       return { startNs: r.startNs, endNs: r.endNs, stateNs: {}, gcNs: 0, stwNs: 0, topBlocking: [] };
     },
   } as unknown as TraceApi;
-  return { api, spanCalls, selectionCalls };
+  return { api, spanCalls, selectionCalls, goroutineCalls };
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 20));
@@ -88,5 +95,14 @@ describe('trace session', () => {
     expect(s.scrollRequest.get()).toEqual({ group: 1, member: 777 });
     expect(s.layout.get().memberTopPx(1, 777)).not.toBeNull();
     expect(s.ui.get().span).toMatchObject({ lane: 'g:1654', timeNs: 5000, startNs: 4990, endNs: 5010 });
+    // One request located the lane.
+    expect(f.goroutineCalls).toEqual([1654]);
+  });
+
+  it('an unknown goroutine reveals nothing', async () => {
+    const f = fakeApi();
+    const s = createTraceSession(f.api, summary, { ...DEFAULT_URL_STATE });
+    expect(await revealGoroutine(s, 99_999)).toBe(false);
+    expect(s.scrollRequest.get()).toBeNull();
   });
 });

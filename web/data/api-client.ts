@@ -7,6 +7,7 @@ import {
   API,
   type GoroutineAnalysisResponse,
   type GoroutineListResponse,
+  type GoroutineLocation,
   type MmuResponse,
   type MmuWindow,
   type ProfileResponse,
@@ -32,6 +33,18 @@ export interface ChunkQuery {
   nsPerPx: number;
 }
 
+/** A page of the goroutine analysis: one group's (or every) goroutine, sorted on the server. */
+export interface AnalysisQuery {
+  group?: string | null;
+  /** Only the groups, no rows. */
+  groupsOnly?: boolean;
+  offset?: number;
+  limit?: number;
+  /** total | exec | execShare | schedWait | syscall | unknown | id | block:<reason> | range:<name> */
+  sort?: string;
+  order?: 'asc' | 'desc';
+}
+
 export interface TraceApi {
   summary(signal?: AbortSignal): Promise<TraceSummary>;
   goroutines(group: string, offset: number, limit: number, signal?: AbortSignal): Promise<GoroutineListResponse>;
@@ -39,7 +52,9 @@ export interface TraceApi {
   /** null when nothing is on the lane at that time (404 NO_SPAN). */
   span(lane: string, timeNs: number, signal?: AbortSignal): Promise<SpanDetail | null>;
   selection(range: TimeRange, signal?: AbortSignal): Promise<SelectionSummary>;
-  goroutineAnalysis(range: TimeRange | null, group: string | null, signal?: AbortSignal): Promise<GoroutineAnalysisResponse>;
+  goroutineAnalysis(range: TimeRange | null, query: AnalysisQuery, signal?: AbortSignal): Promise<GoroutineAnalysisResponse>;
+  /** A goroutine's group and position in the group's lane list; null for an unknown id. */
+  goroutine(id: number, signal?: AbortSignal): Promise<GoroutineLocation | null>;
   profile(kind: ProfileKind, range: TimeRange | null, signal?: AbortSignal): Promise<ProfileResponse>;
   /** The URL that downloads the profile as gzipped pprof (for an <a download>). */
   profileDownloadUrl(kind: ProfileKind, range: TimeRange | null): string;
@@ -111,7 +126,16 @@ export function createHttpApi(base = ''): TraceApi {
       }
     },
     selection: (range, signal) => json(API.selection, rangeParams(range), signal),
-    goroutineAnalysis: (range, group, signal) => json(API.goroutineAnalysis, { ...rangeParams(range), group }, signal),
+    goroutineAnalysis: (range, q, signal) =>
+      json(API.goroutineAnalysis, { ...rangeParams(range), group: q.group, groupsOnly: q.groupsOnly ? 1 : undefined, offset: q.offset, limit: q.limit, sort: q.sort, order: q.order }, signal),
+    async goroutine(id, signal) {
+      try {
+        return await json<GoroutineLocation>(API.goroutine, { id }, signal);
+      } catch (e) {
+        if (e instanceof ApiRequestError && e.status === 404) return null;
+        throw e;
+      }
+    },
     profile: (kind, range, signal) => json(API.profile, { kind, ...rangeParams(range) }, signal),
     profileDownloadUrl: (kind, range) => apiUrl(base, API.profile, { kind, ...rangeParams(range), format: 'pprof' }),
     mmu: (flags, percentiles, signal) => json(API.mmu, { flags: mmuFlags(flags), percentiles }, signal),

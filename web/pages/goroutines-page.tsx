@@ -1,49 +1,51 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { GoroutineRow } from '../../shared/api.ts';
 import { formatCount, formatDurationNs, formatPercent } from '../render/format-time.ts';
 import { groupColour } from '../render/palette.ts';
 import { useAsync, useStore } from '../hooks/use-store.ts';
+import { AnalysisPager, serverSortKey } from '../state/analysis-pager.ts';
 import { revealGoroutine } from '../state/reveal-goroutine.ts';
 import type { TraceSession } from '../state/trace-session.ts';
-import { goroutineColumns, presentKeys } from './goroutine-columns.tsx';
+import { goroutineColumns } from './goroutine-columns.tsx';
 import { RangeScope } from './range-scope.tsx';
-import { sortRows } from './sort-rows.ts';
 import { VirtualTable } from './virtual-table.tsx';
-
-/** Groups with more goroutines than this are listed only on request. */
-const MAX_LISTED = 50_000;
-/**
- * Asks the server for the groups without any goroutine rows: no start
- * function is a single space, so no goroutine matches.
- */
-const GROUPS_ONLY = ' ';
 
 /**
  * Goroutine analysis (go tool trace's /goroutines and /goroutine pages in
  * one): the groups by start function, and for the chosen group each
  * goroutine's time split into execution, scheduler wait, syscall and blocking
- * by reason, for the whole trace or a selected range.
+ * by reason, for the whole trace or a selected range. The server sorts and
+ * pages the rows, so a group of a million goroutines lists as fast as ten.
  */
 export function GoroutinesPage({ session }: { session: TraceSession }) {
   const range = useStore(session.ui, (s) => s.range);
   const groupParam = useStore(session.ui, (s) => s.group);
-  const sort = useStore(session.ui, (s) => s.sort);
+  const sortParam = useStore(session.ui, (s) => s.sort);
+  const sort = sortParam ?? { column: 'totalNs', descending: true };
   const group = groupParam ?? session.summary.groups[0]?.name ?? null;
-  const [forced, setForced] = useState<string | null>(null);
-  const groupCount = session.summary.groups.find((g) => g.name === group)?.count ?? 0;
-  // A group of a million goroutines would be a response of hundreds of MB: list it only when asked.
-  const listed = group !== null && (groupCount <= MAX_LISTED || forced === group);
   const rangeKey = `${range?.startNs ?? ''}-${range?.endNs ?? ''}`;
-  const data = useAsync(`groups|${rangeKey}`, (signal) => session.api.goroutineAnalysis(range, GROUPS_ONLY, signal));
-  const members = useAsync(`members|${rangeKey}|${listed ? group : ''}`, (signal) => (listed ? session.api.goroutineAnalysis(range, group, signal) : Promise.resolve(null)));
+  const data = useAsync(`groups|${rangeKey}`, (signal) => session.api.goroutineAnalysis(range, { groupsOnly: true }, signal));
   const setGroup = (name: string) => session.ui.update((s) => ({ ...s, group: name }));
 
-  const rows = useMemo(() => (members.status === 'done' && members.value ? members.value.goroutines.filter((g) => g.group === group) : []), [members, group]);
-  const reasons = useMemo(() => presentKeys(rows, (r) => r.blockNs), [rows]);
-  const ranges = useMemo(() => presentKeys(rows, (r) => r.rangeNs), [rows]);
+  // One pager per listing; a new range, group or sort starts a new one.
+  const pagerKey = `${rangeKey}|${group}|${sort.column}|${sort.descending}`;
+  const [pager, setPager] = useState<AnalysisPager | null>(null);
+  useEffect(() => {
+    if (group === null) return;
+    const p = new AnalysisPager(session.api, range, { group, sort: serverSortKey(sort.column), order: sort.descending ? 'desc' : 'asc' });
+    setPager(p);
+    return () => p.dispose();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pagerKey]);
+  const subscribe = useCallback((fn: () => void) => (pager ? pager.subscribe(fn) : () => {}), [pager]);
+  const pagerState = useSyncExternalStore(subscribe, () => pager?.state ?? null);
+  const rowAt = useCallback((i: number) => pager?.rowAt(i), [pager, pagerState]); // eslint-disable-line react-hooks/exhaustive-deps
+  const onVisibleRows = useCallback((first: number, last: number) => pager?.ensure(first, last), [pager]);
+
+  const reasons = pagerState?.blockReasons ?? [];
+  const ranges = pagerState?.rangeNames ?? [];
   const open = useCallback((r: GoroutineRow) => void revealGoroutine(session, r.id, { groupName: r.group, showTimeline: true }), [session]);
   const columns = useMemo(() => goroutineColumns(reasons, ranges, open), [reasons, ranges, open]);
-  const sorted = useMemo(() => sortRows(rows, columns, sort ?? { column: 'totalNs', descending: true }), [rows, columns, sort]);
 
   return (
     <div className="analysis-page" data-testid="goroutines-page">
@@ -92,15 +94,20 @@ export function GoroutinesPage({ session }: { session: TraceSession }) {
               <p className="muted">
                 {formatCount(data.value.groups.find((g) => g.name === group)?.count ?? 0)} goroutines · {formatPercent(data.value.groups.find((g) => g.name === group)?.execShare ?? 0)} of the execution time
               </p>
-              {!listed && (
-                <p>
-                  {formatCount(groupCount)} goroutines are too many to list at once.{' '}
-                  <button onClick={() => setForced(group)}>List them anyway</button>
-                </p>
+              {(pagerState === null || pagerState.status === 'loading') && <p className="muted">Loading the goroutines…</p>}
+              {pagerState?.status === 'error' && <p className="error-text">{pagerState.message}</p>}
+              {pagerState?.status === 'done' && (
+                <VirtualTable
+                  columns={columns}
+                  rowCount={pagerState.total}
+                  rowAt={rowAt}
+                  onVisibleRows={onVisibleRows}
+                  sort={sort}
+                  onSort={(s) => session.ui.update((st) => ({ ...st, sort: s }))}
+                  rowKey={(r) => r.id}
+                  testId="goroutine-table"
+                />
               )}
-              {members.status === 'loading' && <p className="muted">Loading the goroutines…</p>}
-              {members.status === 'error' && <p className="error-text">{members.message}</p>}
-              {listed && members.status === 'done' && <VirtualTable columns={columns} rows={sorted} sort={sort} onSort={(s) => session.ui.update((st) => ({ ...st, sort: s }))} rowKey={(r) => r.id} testId="goroutine-table" />}
             </section>
           )}
         </div>

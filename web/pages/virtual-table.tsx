@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { nextSort, type Column, type SortState } from './sort-rows.ts';
 
 export interface TableColumn<R> extends Column<R> {
@@ -11,11 +11,16 @@ const ROW_HEIGHT_PX = 24;
 
 /**
  * A sortable table that renders only the rows in view, so a group of 100 000
- * goroutines scrolls as fast as one of ten.
+ * goroutines scrolls as fast as one of ten. Rows come as an array, or as a
+ * count and a lookup for rows paged from the server (`rowAt` gives undefined
+ * for a row not loaded yet; `onVisibleRows` says which rows to load).
  */
 export function VirtualTable<R>({
   columns,
   rows,
+  rowCount,
+  rowAt,
+  onVisibleRows,
   sort,
   onSort,
   rowKey,
@@ -23,7 +28,10 @@ export function VirtualTable<R>({
   testId,
 }: {
   columns: TableColumn<R>[];
-  rows: R[];
+  rows?: R[];
+  rowCount?: number;
+  rowAt?: (i: number) => R | undefined;
+  onVisibleRows?: (first: number, last: number) => void;
   sort: SortState | null;
   onSort: (s: SortState) => void;
   rowKey: (r: R) => string | number;
@@ -31,10 +39,15 @@ export function VirtualTable<R>({
   testId?: string;
 }) {
   const [scrollTop, setScrollTop] = useState(0);
+  const count = rows ? rows.length : (rowCount ?? 0);
+  const at = (i: number): R | undefined => (rows ? rows[i] : rowAt?.(i));
   const totalWidth = columns.reduce((a, c) => a + c.widthPx, 0);
-  const bodyHeight = Math.min(heightPx, rows.length * ROW_HEIGHT_PX + 2);
+  const bodyHeight = Math.min(heightPx, count * ROW_HEIGHT_PX + 2);
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT_PX) - 5);
-  const last = Math.min(rows.length, Math.ceil((scrollTop + bodyHeight) / ROW_HEIGHT_PX) + 5);
+  const last = Math.min(count, Math.ceil((scrollTop + bodyHeight) / ROW_HEIGHT_PX) + 5);
+  useEffect(() => onVisibleRows?.(first, last), [first, last, onVisibleRows]);
+  const visible: { i: number; row: R | undefined }[] = [];
+  for (let i = first; i < last; i++) visible.push({ i, row: at(i) });
   const template = columns.map((c) => `${c.widthPx}px`).join(' ');
   return (
     <div className="vtable" data-testid={testId} style={{ maxWidth: '100%' }}>
@@ -56,21 +69,27 @@ export function VirtualTable<R>({
             ))}
           </div>
           <div className="vtable-body" style={{ height: bodyHeight }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
-            <div style={{ height: rows.length * ROW_HEIGHT_PX, position: 'relative' }}>
-              {rows.slice(first, last).map((r, k) => (
-                <div key={rowKey(r)} className="vtable-row" role="row" style={{ gridTemplateColumns: template, transform: `translateY(${(first + k) * ROW_HEIGHT_PX}px)`, height: ROW_HEIGHT_PX }}>
-                  {columns.map((c) => (
-                    <div key={c.id} className={`vtable-td ${c.align === 'right' ? 'right' : ''}`}>
-                      {c.render ? c.render(r) : String(c.value(r))}
-                    </div>
-                  ))}
-                </div>
-              ))}
+            <div style={{ height: count * ROW_HEIGHT_PX, position: 'relative' }}>
+              {visible.map(({ i, row: r }) =>
+                r === undefined ? (
+                  <div key={`loading-${i}`} className="vtable-row muted" role="row" style={{ transform: `translateY(${i * ROW_HEIGHT_PX}px)`, height: ROW_HEIGHT_PX }}>
+                    <div className="vtable-td">…</div>
+                  </div>
+                ) : (
+                  <div key={rowKey(r)} className="vtable-row" role="row" style={{ gridTemplateColumns: template, transform: `translateY(${i * ROW_HEIGHT_PX}px)`, height: ROW_HEIGHT_PX }}>
+                    {columns.map((c) => (
+                      <div key={c.id} className={`vtable-td ${c.align === 'right' ? 'right' : ''}`}>
+                        {c.render ? c.render(r) : String(c.value(r))}
+                      </div>
+                    ))}
+                  </div>
+                ),
+              )}
             </div>
           </div>
         </div>
       </div>
-      <div className="vtable-foot muted">{rows.length.toLocaleString('en-US')} rows</div>
+      <div className="vtable-foot muted">{count.toLocaleString('en-US')} rows</div>
     </div>
   );
 }

@@ -28,13 +28,15 @@ export async function revealGoroutine(session: TraceSession, id: number, opts: R
       span = { startNs: d.startNs, endNs: d.endNs };
     }
   }
-  const group = groupName === undefined ? -1 : summary.groups.findIndex((g) => g.name === groupName);
+  // One request locates the lane (group and position); the directory's search is the fallback.
+  const where = await api.goroutine(id).catch(() => null);
+  const group = where ? where.group : groupName === undefined ? -1 : summary.groups.findIndex((g) => g.name === groupName);
   if (opts.showTimeline) ui.update((s) => ({ ...s, page: 'timeline' }));
   if (group < 0) return false;
   if (!ui.get().expandedGroups.has(group)) {
     ui.update((s) => ({ ...s, expandedGroups: new Set([...s.expandedGroups, group]) }));
   }
-  const member = await directory.findMember(group, id);
+  const member = where ? where.member : await directory.findMember(group, id);
   if (member < 0) return false;
   session.scrollRequest.set({ group, member });
   if (opts.timeNs !== undefined) {
