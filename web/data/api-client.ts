@@ -58,8 +58,8 @@ export interface TraceApi {
   profile(kind: ProfileKind, range: TimeRange | null, signal?: AbortSignal): Promise<ProfileResponse>;
   /** The URL that downloads the profile as gzipped pprof (for an <a download>). */
   profileDownloadUrl(kind: ProfileKind, range: TimeRange | null): string;
-  mmu(flags: string[], percentiles: boolean, signal?: AbortSignal): Promise<MmuResponse>;
-  mmuWorstWindows(flags: string[], windowNs: number, signal?: AbortSignal): Promise<MmuWindow[]>;
+  mmu(flags: string[], percentiles: boolean, range: TimeRange | null, signal?: AbortSignal): Promise<MmuResponse>;
+  mmuWorstWindows(flags: string[], windowNs: number, range: TimeRange | null, signal?: AbortSignal): Promise<MmuWindow[]>;
   tasks(range: TimeRange | null, signal?: AbortSignal): Promise<TasksResponse>;
   regions(range: TimeRange | null, signal?: AbortSignal): Promise<RegionsResponse>;
 }
@@ -138,8 +138,8 @@ export function createHttpApi(base = ''): TraceApi {
     },
     profile: (kind, range, signal) => json(API.profile, { kind, ...rangeParams(range) }, signal),
     profileDownloadUrl: (kind, range) => apiUrl(base, API.profile, { kind, ...rangeParams(range), format: 'pprof' }),
-    mmu: (flags, percentiles, signal) => json(API.mmu, { flags: mmuFlags(flags), percentiles }, signal),
-    mmuWorstWindows: (flags, windowNs, signal) => json(API.mmuDetails, { flags: mmuFlags(flags), windowNs: Math.max(1, Math.round(windowNs)) }, signal),
+    mmu: (flags, percentiles, range, signal) => json(API.mmu, { flags: mmuFlags(flags), percentiles: percentiles ? 1 : 0, ...rangeParams(range) }, signal),
+    mmuWorstWindows: (flags, windowNs, range, signal) => json(API.mmuDetails, { flags: mmuFlags(flags), windowNs: Math.max(1, Math.round(windowNs)), ...rangeParams(range) }, signal),
     tasks: (range, signal) => json(API.tasks, rangeParams(range), signal),
     regions: (range, signal) => json(API.regions, rangeParams(range), signal),
   };

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import type { MmuWindow } from '../../shared/api.ts';
 import { formatDurationNs, formatPercent, formatTimestampNs } from '../render/format-time.ts';
-import { useAsync } from '../hooks/use-store.ts';
+import { useAsync, useStore } from '../hooks/use-store.ts';
 import type { TraceSession } from '../state/trace-session.ts';
 import { MmuChart } from './mmu-chart.tsx';
 import { normalizeMmuWindows } from './mmu-data.ts';
+import { RangeScope } from './range-scope.tsx';
 import { showOnTimeline } from './show-on-timeline.ts';
 
 const INCLUDE: { flag: string; title: string }[] = [
@@ -20,16 +21,19 @@ export function MmuPage({ session }: { session: TraceSession }) {
   const [perGoroutine, setPerGoroutine] = useState(false);
   const [percentiles, setPercentiles] = useState(false);
   const [windowNs, setWindowNs] = useState<number | null>(null);
+  const range = useStore(session.ui, (s) => s.range);
+  const rangeKey = `${range?.startNs ?? ''}-${range?.endNs ?? ''}`;
   const all = perGoroutine ? [...flags, 'perproc'] : flags;
-  const data = useAsync(`${all.join(',')}|${percentiles}`, (signal) => session.api.mmu(all, percentiles, signal));
-  const worst = useAsync(`${all.join(',')}|${windowNs ?? ''}`, async (signal): Promise<MmuWindow[]> => {
+  const data = useAsync(`${all.join(',')}|${percentiles}|${rangeKey}`, (signal) => session.api.mmu(all, percentiles, range, signal));
+  const worst = useAsync(`${all.join(',')}|${windowNs ?? ''}|${rangeKey}`, async (signal): Promise<MmuWindow[]> => {
     if (!windowNs) return [];
-    return normalizeMmuWindows(await session.api.mmuWorstWindows(all, windowNs, signal), windowNs);
+    return normalizeMmuWindows(await session.api.mmuWorstWindows(all, windowNs, range, signal), windowNs);
   });
   const toggle = (f: string) => setFlags((fs) => (fs.includes(f) ? fs.filter((x) => x !== f) : [...fs, f]));
   return (
     <div className="analysis-page" data-testid="mmu-page">
       <h1>Minimum mutator utilization</h1>
+      <RangeScope session={session} />
       <div className="options">
         <span>
           View:{' '}
@@ -54,7 +58,12 @@ export function MmuPage({ session }: { session: TraceSession }) {
       </div>
       {data.status === 'loading' && <p className="muted">Computing…</p>}
       {data.status === 'error' && <p className="error-text">{data.message}</p>}
-      {data.status === 'done' && <MmuChart curve={data.value.curve} quantiles={data.value.quantiles} onPick={setWindowNs} />}
+      {data.status === 'done' && data.value.curve.length === 0 && (
+        <p className="muted" data-testid="mmu-empty">
+          {data.value.message ?? 'Nothing to plot.'}
+        </p>
+      )}
+      {data.status === 'done' && data.value.curve.length > 0 && <MmuChart curve={data.value.curve} quantiles={data.value.quantiles} onPick={setWindowNs} />}
       {windowNs !== null && (
         <section data-testid="mmu-worst">
           <h2>Worst {formatDurationNs(windowNs)} windows</h2>
