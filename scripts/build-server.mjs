@@ -2,9 +2,9 @@
 // npm packages stay external: they are installed next to it.
 import { build } from 'esbuild';
 
-// The MMU worker is its own entry: worker threads load a file.
+// The MMU and parse workers are entries of their own: worker threads load a file.
 await build({
-  entryPoints: { main: 'server/cli/entry.ts', 'mmu-worker': 'server/model/mmu/mmu-worker.ts' },
+  entryPoints: { main: 'server/cli/entry.ts', 'mmu-worker': 'server/model/mmu/mmu-worker.ts', 'parse-worker': 'server/trace/pipeline/parse-worker.ts' },
   outdir: 'dist/server',
   outExtension: { '.js': '.mjs' },
   bundle: true,

@@ -44,8 +44,17 @@ export async function serve(opts: ServeOptions): Promise<{ url: string; close: (
   const file = resolve(opts.file);
   const size = statSync(file).size;
   const bar = new ProgressBar(size);
-  const model = buildModel(file, { onProgress: (bytes) => bar.update('reading', bytes) });
+  // GTV_TIMING=1 prints each phase's time (bench:serve reads it).
+  const timing = process.env.GTV_TIMING ? (phase: string, t0: number) => process.stderr.write(`timing ${phase} ${(performance.now() - t0).toFixed(0)} ms\n`) : () => {};
+  let t0 = performance.now();
+  // Parsing runs in a worker thread beside the model build (GTV_PARSE_WORKER=0: all on this thread).
+  const worker = join(packageRoot(), 'dist/server/parse-worker.mjs');
+  const parseWorker = process.env.GTV_PARSE_WORKER !== '0' && existsSync(worker) ? worker : undefined;
+  const model = buildModel(file, { onProgress: (bytes) => bar.update('reading', bytes), parseWorker });
+  timing('model', t0);
+  t0 = performance.now();
   const ctx = new QueryContext(model);
+  timing('indexes', t0);
   bar.done(`read ${model.eventCount.toLocaleString('en-US')} events, ${model.goroutines.count.toLocaleString('en-US')} goroutines (${model.header.label})`);
   if (model.salvage) process.stderr.write(`warning: ${model.salvage.message}\n`);
   const { host, port } = parseHttp(opts.http);

@@ -1,5 +1,6 @@
 import { EventKind, MetricId, ResourceKind, GoState } from '../trace/event-kinds.ts';
 import { openTrace, type OpenedTrace } from '../trace/open-trace.ts';
+import { openTracePipelined } from '../trace/pipeline/pipelined-source.ts';
 import { salvageReport, type SalvageReport } from '../trace/salvage.ts';
 import { TraceError } from '../trace/trace-error.ts';
 import { GoroutineBuilder } from './goroutine-builder.ts';
@@ -17,6 +18,12 @@ import type { TraceModel } from './trace-model.ts';
 export interface BuildOptions {
   /** Called every 64 Ki events with the bytes read so far. */
   onProgress?: (bytesRead: number, size: number) => void;
+  /**
+   * dist/server/parse-worker.mjs: parse in that worker thread while the
+   * model is built here (a file input only; a damaged trace's second pass
+   * runs here).
+   */
+  parseWorker?: string;
 }
 
 /**
@@ -28,7 +35,7 @@ export interface BuildOptions {
  */
 export function buildModel(input: string | Uint8Array, opts: BuildOptions = {}): TraceModel {
   const file = typeof input === 'string' ? input : undefined;
-  const first = openTrace(input, file);
+  const first = file !== undefined && opts.parseWorker ? openTracePipelined(file, opts.parseWorker) : openTrace(input, file);
   try {
     return buildFrom(first, Infinity, null, opts);
   } catch (e) {
@@ -90,7 +97,11 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
   let keptSyncs = 0;
   let validBytes = 0;
   try {
-    for (let ev = trace.events.next(); ev !== null && events < maxEvents; ev = trace.events.next()) {
+    // The count is checked before asking for the next event: on the salvage pass, reading past
+    // the kept events would reach the damaged generation again.
+    while (events < maxEvents) {
+      const ev = trace.events.next();
+      if (ev === null) break;
       events++;
       const t = ev.timeNs;
       endNs = t;

@@ -45,6 +45,48 @@ export class StackTable {
     return id;
   }
 
+  get frameCount(): number {
+    return this.framePc.length;
+  }
+
+  /** Frames from id `from` on, as columns (what a parse worker sends the main thread). */
+  framesSince(from: number): { pc: number[]; func: number[]; file: number[]; line: number[] } {
+    return { pc: this.framePc.slice(from), func: this.frameFunc.slice(from), file: this.frameFile.slice(from), line: this.frameLine.slice(from) };
+  }
+
+  /** Stacks from id `from` on: their frame ids, concatenated, and each one's frame count. */
+  stacksSince(from: number): { frames: Int32Array; counts: Int32Array } {
+    const counts = new Int32Array(Math.max(0, this.stackFrames.length - from));
+    let total = 0;
+    for (let i = 0; i < counts.length; i++) total += counts[i] = this.stackFrames[from + i].length;
+    const frames = new Int32Array(total);
+    let at = 0;
+    for (let i = 0; i < counts.length; i++) {
+      frames.set(this.stackFrames[from + i], at);
+      at += counts[i];
+    }
+    return { frames, counts };
+  }
+
+  /**
+   * Appends frames and stacks interned elsewhere, with the next ids (the
+   * mirror of a worker's table). The content maps are not filled: a mirror
+   * only looks stacks up by id, and the maps hold a string key per frame and per stack.
+   */
+  appendInterned(f: { pc: number[]; func: number[]; file: number[]; line: number[] }, s: { frames: Int32Array; counts: Int32Array }): void {
+    for (let i = 0; i < f.pc.length; i++) {
+      this.framePc.push(f.pc[i]);
+      this.frameFunc.push(f.func[i]);
+      this.frameFile.push(f.file[i]);
+      this.frameLine.push(f.line[i]);
+    }
+    let at = 0;
+    for (let i = 0; i < s.counts.length; i++) {
+      this.stackFrames.push(s.frames.slice(at, at + s.counts[i]));
+      at += s.counts[i];
+    }
+  }
+
   /** Frame ids of a stack, leaf first. */
   frames(stackId: number): Int32Array {
     return this.stackFrames[stackId];

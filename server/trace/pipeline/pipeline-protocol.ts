@@ -1,0 +1,34 @@
+import type { MessagePort } from 'node:worker_threads';
+
+/**
+ * Messages between the parse worker and the main thread (pipelined-source.ts).
+ * Control words live in a SharedArrayBuffer so that the main thread, inside
+ * the model builder's synchronous loop, can sleep until the next block with
+ * Atomics.wait and take it with receiveMessageOnPort.
+ */
+
+/** Int32 slots of the control buffer. */
+export const POSTED = 0; // blocks (and the final message) posted by the worker
+export const CONSUMED = 1; // blocks the main thread is done with
+export const CONTROL_INTS = 2;
+
+/** Blocks of 2^18 numbers (2 MB, about 20 000 events); at most this many in flight. */
+export const BLOCK_VALUES = 1 << 18;
+export const MAX_IN_FLIGHT = 4;
+
+export interface WorkerInput {
+  file: string;
+  port: MessagePort;
+  control: SharedArrayBuffer;
+}
+
+export interface TableDeltas {
+  strings: string[];
+  frames: { pc: number[]; func: number[]; file: number[]; line: number[] };
+  stacks: { frames: Int32Array; counts: Int32Array };
+}
+
+export type WorkerMessage =
+  | ({ kind: 'block'; values: Float64Array; length: number; bytesRead: number } & TableDeltas)
+  | ({ kind: 'end'; bytesRead: number } & TableDeltas)
+  | ({ kind: 'error'; code: string; offset: number; detail: string; bytesRead: number } & TableDeltas);
