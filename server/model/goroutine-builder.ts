@@ -41,12 +41,14 @@ export class GoroutineBuilder {
   /** Time of the latest Sync (creation time of goroutines that existed before the trace). */
   syncNs = 0;
 
-  /** `fileBytes` sizes the columns: a GC-heavy trace has one transition per ~14 bytes; start a little below that. */
+  /** `fileBytes` sizes the columns (a GC-heavy trace has one transition per ~14 bytes). */
   constructor(
     private readonly stacks: StackTable,
     fileBytes = 0,
   ) {
-    const rows = Math.max(1 << 16, Math.ceil(fileBytes / 20));
+    // Generous: spare capacity of these big columns is never written, so it costs address space, not RSS
+    // (columns.ts trims them to views); growing them meant copying (the 68 MB trace has a row per 14 bytes).
+    const rows = Math.max(1 << 16, Math.ceil(fileBytes / 10));
     this.transitions = new TransitionLogBuilder(rows);
     // Sized up front: growing by copying cost 0.4 s on the 68 MB bench trace.
     this.counterCodes = new U8Column(rows);
