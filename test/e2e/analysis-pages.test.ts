@@ -45,6 +45,22 @@ describe.skipIf(skip !== null)('analysis pages in the browser', () => {
     return page;
   }
 
+  /** Duration histogram labels that overlap their neighbour or run out of their chart. */
+  function histogramLabelClashes(page: Page): Promise<string[]> {
+    return page.getByTestId('duration-histogram').evaluateAll((svgs) =>
+      svgs.flatMap((svg) => {
+        const width = svg.getBoundingClientRect().width;
+        const boxes = [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent, box: (t as SVGTextElement).getBBox() }));
+        const out: string[] = [];
+        boxes.forEach((b, i) => {
+          if (b.box.x < 0 || b.box.x + b.box.width > width + 0.5) out.push(`${b.text} runs out of the ${width} px chart`);
+          if (i > 0 && boxes[i - 1].box.x + boxes[i - 1].box.width > b.box.x) out.push(`${boxes[i - 1].text} overlaps ${b.text}`);
+        });
+        return out;
+      }),
+    );
+  }
+
   it('goroutine analysis (mutex): the contending goroutines with their sync-block time and share as the API says', async () => {
     const base = viewers.mutex.url;
     const groups = await getJson<GoroutineAnalysisResponse>(`${base}/api/analysis/goroutines?groupsOnly=1`);
@@ -182,6 +198,8 @@ describe.skipIf(skip !== null)('analysis pages in the browser', () => {
     expect(text(await list.locator('summary').first().textContent())).toContain(`Task ${longest.id} · ${formatDurationNs(longest.durationNs)} from ${formatTimestampNs(longest.startNs)}`);
     expect(await list.locator('details.task').count()).toBe(Math.min(200, busiest.tasks.length));
 
+    expect(await histogramLabelClashes(page)).toEqual([]);
+
     await page.getByTestId('tab-regions').click();
     const regionTable = page.getByTestId('region-types');
     await regionTable.waitFor();
@@ -194,6 +212,7 @@ describe.skipIf(skip !== null)('analysis pages in the browser', () => {
     const first = [...type.regions].sort((a, b) => b.durationNs - a.durationNs)[0];
     const cells = await regionList.locator('tbody tr').first().locator('td').allTextContents();
     expect(cells.slice(0, 4).map((c) => c.trim())).toEqual([`G${first.goroutine}`, first.task > 0 ? String(first.task) : '', formatTimestampNs(first.startNs), formatDurationNs(first.durationNs)]);
+    expect(await histogramLabelClashes(page)).toEqual([]);
     await page.close();
   });
 

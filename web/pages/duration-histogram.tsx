@@ -28,7 +28,9 @@ export function DurationHistogram({
   const y = scaleLinear()
     .domain([0, max(buckets, (b) => b[1]) ?? 1])
     .range([heightPx - 14, 0]);
-  const labelEvery = Math.max(1, Math.ceil(buckets.length / 5));
+  // Labels (9 px text, up to ~36 px wide) at least 40 px apart, and none running past the right edge.
+  const labelEvery = Math.max(1, Math.ceil(buckets.length / 5), Math.ceil(40 / Math.max(1, x.step())));
+  const labelWidthPx = (text: string) => text.length * 5.5;
   return (
     <svg className="histogram" width={widthPx} height={heightPx} data-testid="duration-histogram" role="img" aria-label="Duration histogram">
       {buckets.map(([lowNs, count], i) => (
@@ -38,7 +40,7 @@ export function DurationHistogram({
             <title>{`${formatDurationNs(lowNs)} – ${i + 1 < buckets.length ? formatDurationNs(buckets[i + 1][0]) : '…'}: ${count}`}</title>
           </rect>
           {i % labelEvery === 0 && (
-            <text x={x(i)} y={heightPx - 2} className="axis-label">
+            <text x={Math.min(x(i) ?? 0, widthPx - labelWidthPx(formatDurationNs(lowNs)))} y={heightPx - 2} className="axis-label">
               {formatDurationNs(lowNs)}
             </text>
           )}
