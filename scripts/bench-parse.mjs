@@ -36,8 +36,8 @@ const size = statSync(trace).size;
 const ours = [];
 const go = [];
 for (let i = 0; i < runs; i++) {
-  // The same V8 flag the gotrace-view command runs with (bin/gotrace-view.mjs).
-  ours.push(JSON.parse(sh('node', ['--max-semi-space-size=1', cli, 'count', trace])));
+  // The same V8 flag and malloc setting the gotrace-view command runs with (bin/gotrace-view.mjs).
+  ours.push(JSON.parse(sh('node', ['--max-semi-space-size=1', cli, 'count', trace], { env: { ...process.env, MALLOC_MMAP_THRESHOLD_: '65536' } })));
   go.push(JSON.parse(sh(oracle, ['count', trace])));
 }
 
