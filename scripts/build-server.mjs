@@ -7,6 +7,9 @@ await build({
   entryPoints: { main: 'server/cli/entry.ts', 'mmu-worker': 'server/model/mmu/mmu-worker.ts', 'parse-worker': 'server/trace/pipeline/parse-worker.ts' },
   outdir: 'dist/server',
   outExtension: { '.js': '.mjs' },
+  // Chunks: the commands that need no server load no Fastify.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',

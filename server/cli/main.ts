@@ -3,11 +3,10 @@ import { join } from 'node:path';
 import { TraceError } from '../trace/trace-error.ts';
 import { runCount } from './count-command.ts';
 import { runDump } from './dump-command.ts';
-import { runGoroutines } from './goroutines-command.ts';
-import { runPprof } from './pprof-command.ts';
-import { exampleTrace, packageRoot, serve } from './serve-command.ts';
+import { AcquireError } from './acquire/acquire-error.ts';
+import { exampleTrace, packageRoot } from './package-root.ts';
 import { runStats } from './stats-command.ts';
-import { AcquireError, isLiveTarget, takeTrace } from './take-trace.ts';
+import { isLiveTarget } from './take-trace.ts';
 import { USAGE } from './usage.ts';
 import { parseViewerArgs, UsageError } from './viewer-args.ts';
 
@@ -28,16 +27,22 @@ export async function main(argv: string[]): Promise<number | null> {
         return runDump(requireFile(rest));
       case 'stats':
         return runStats(requireFile(rest), rest.includes('--json'));
-      case 'goroutines':
+      // The server, the model and pprof are loaded only by the commands that use them
+      // (a separate chunk of the bundle): Fastify alone is 20 MB of RSS at start.
+      case 'goroutines': {
+        const { runGoroutines } = await import('./goroutines-command.ts');
         return runGoroutines(requireFile(rest), rest);
+      }
       case 'pprof': {
         const [kind, ...more] = rest;
+        const { runPprof } = await import('./pprof-command.ts');
         return runPprof(kind, requireFile(more.filter((_, i) => !['-o', '--out', '--from', '--to'].includes(more[i - 1] ?? ''))), more);
       }
       case 'count':
         return runCount(requireFile(rest));
     }
     const args = parseViewerArgs(argv);
+    const { takeTrace } = await import('./take-trace.ts');
     let file: string;
     if (args.target === 'test') {
       file = await takeTrace(args, 'test');
@@ -49,6 +54,7 @@ export async function main(argv: string[]): Promise<number | null> {
       file = args.target ?? exampleTrace();
       if (args.target === undefined) process.stderr.write(`no trace given: opening the bundled example ${file}\n`);
     }
+    const { serve } = await import('./serve-command.ts');
     await serve({ file, http: args.http, open: args.open });
     return null;
   } catch (e) {

@@ -6,6 +6,7 @@ import { allowedHosts } from '../api/host-guard.ts';
 import { buildModel } from '../model/build-model.ts';
 import { MmuService } from '../query/mmu-service.ts';
 import { QueryContext } from '../query/query-context.ts';
+import { packageRoot } from './package-root.ts';
 import { ProgressBar } from './progress.ts';
 import { statSync } from 'node:fs';
 
@@ -14,18 +15,6 @@ export interface ServeOptions {
   /** host:port to listen on; default 127.0.0.1 and a free port. */
   http?: string;
   open: boolean;
-}
-
-/** Root of the installed package (where package.json is), from the running file. */
-export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
-}
-
-/** The trace opened when none is given: one of the committed fixtures. */
-export function exampleTrace(): string {
-  return join(packageRoot(), 'fixtures/traces/chansel-go1.26.trace');
 }
 
 function parseHttp(http: string | undefined): { host: string; port: number } {
