@@ -29,7 +29,7 @@ const UNSET = -1;
  * goroutine's end an open syscall interval counts as syscall time, and the
  * part after its proc was lost also as scheduler wait.
  */
-export function goroutineStats(model: TraceModel, g: number, fromNs: number, toNs: number): GoroutineStats {
+export function goroutineStats(model: TraceModel, g: number, fromNs: number, toNs: number, withRanges = true): GoroutineStats {
   const log = model.transitions;
   const s: GoroutineStats = { totalNs: 0, execNs: 0, schedWaitNs: 0, syscallNs: 0, syscallBlockNs: 0, blockNs: new Map(), rangeNs: new Map() };
   const clip = (a: number, b: number): number => {
@@ -144,7 +144,8 @@ export function goroutineStats(model: TraceModel, g: number, fromNs: number, toN
   // The end of the trace finalizes every goroutine still alive (or active again after its end).
   finalize(model.endNs);
   s.totalNs = clip(created, totalEnd);
-  model.ranges.addGoroutineRangeTimes(g, created, fromNs, toNs, s.rangeNs);
+  // Callers after execution time alone skip the ranges (about a fifth of the cost: 390 → 300 ms for the 960 000 goroutines of the bench trace).
+  if (withRanges) model.ranges.addGoroutineRangeTimes(g, created, fromNs, toNs, s.rangeNs);
   return s;
 }
 

@@ -18,7 +18,7 @@ export class QueryContext {
   constructor(readonly model: TraceModel) {
     const n = model.goroutines.count;
     this.execNs = new Float64Array(n);
-    for (let g = 0; g < n; g++) this.execNs[g] = goroutineStats(model, g, 0, model.endNs).execNs;
+    for (let g = 0; g < n; g++) this.execNs[g] = goroutineStats(model, g, 0, model.endNs, false).execNs;
     this.groups = new GroupIndex(model, this.execNs);
     this.gcLane = new GcLane(model);
     model.procs.procIds.forEach((id, i) => this.procIndex.set(id, i));
