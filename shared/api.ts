@@ -4,6 +4,8 @@
  */
 import type { LaneDescriptor } from './lanes.ts';
 
+export type { FlowArrow, FlowKind, FlowsResponse, TaskDetail, TaskLog } from './flow-api.ts';
+
 export const API = {
   summary: '/api/summary',
   /** ?lanes=a,b,c&start=NS&end=NS&nsPerPx=N → binary chunk (chunk-codec.ts). */
@@ -34,6 +36,10 @@ export const API = {
   goroutine: '/api/goroutine',
   /** /api/stack/:id → StackResponse */
   stack: '/api/stack',
+  /** ?lanes=a,b&start&end&kinds=create,unblock,syscall,task&limit=N → FlowsResponse (flow-api.ts) */
+  flows: '/api/flows',
+  /** ?id=N (task id) → TaskDetail (flow-api.ts) */
+  task: '/api/task',
 } as const;
 
 export interface GoroutineGroupInfo {

@@ -1,7 +1,7 @@
 /**
  * Lane ids and kinds shared by the server and the web app. A lane id is a
  * short string: "stats:goroutines", "stats:heap", "stats:threads", "gc",
- * "net", "syscalls", "proc:3", "thread:12345", "g:17".
+ * "net", "syscalls", "proc:3", "thread:12345", "g:17", "task:7".
  */
 
 export type LaneKind = 'counter' | 'spans' | 'markers';
@@ -9,7 +9,7 @@ export type LaneKind = 'counter' | 'spans' | 'markers';
 export interface LaneDescriptor {
   id: string;
   /** Section of the timeline the lane belongs to. */
-  section: 'stats' | 'procs' | 'threads' | 'goroutines';
+  section: 'stats' | 'procs' | 'threads' | 'goroutines' | 'tasks';
   kind: LaneKind;
   /** Human name, e.g. "Proc 3", "G17 main.worker". */
   title: string;
@@ -32,6 +32,10 @@ export function threadLane(m: number): string {
 }
 export function goroutineLane(g: number): string {
   return `g:${g}`;
+}
+/** A user task's lane (TASKS section): "task:7". */
+export function taskLane(id: number): string {
+  return `task:${id}`;
 }
 
 /** Parses a lane id into its kind prefix and numeric id (NaN for fixed lanes). */
