@@ -20,6 +20,8 @@ export const enum SpanState {
   /** Range rows on proc lanes. */
   Sweep = 22,
   MarkAssist = 23,
+  /** Task lanes: a user task from its begin to its end (coloured by task type). */
+  Task = 24,
 }
 
 export const SPAN_STATE_NAMES: Record<number, string> = {
@@ -34,6 +36,7 @@ export const SPAN_STATE_NAMES: Record<number, string> = {
   21: 'stop-the-world',
   22: 'GC incremental sweep',
   23: 'GC mark assist',
+  24: 'task',
 };
 
 /** Marker kinds on marker lanes. */
