@@ -36,6 +36,8 @@ export const API = {
   goroutine: '/api/goroutine',
   /** /api/stack/:id → StackResponse */
   stack: '/api/stack',
+  /** ?kind=region|sample|log&row=N (the `row` of a lane track, shared/lane-tracks.ts) → AnnotationDetail */
+  annotation: '/api/annotation',
   /** ?lanes=a,b&start&end&kinds=create,unblock,syscall,task&limit=N → FlowsResponse (flow-api.ts) */
   flows: '/api/flows',
   /** ?id=N (task id) → TaskDetail (flow-api.ts) */
@@ -46,6 +48,8 @@ export interface GoroutineGroupInfo {
   name: string;
   count: number;
   execNs: number;
+  /** Nesting levels of user regions in the group's deepest goroutine (absent: no regions); their lanes draw a bar per level. */
+  regionLevels?: number;
 }
 
 export interface TraceSummary {
@@ -229,6 +233,53 @@ export interface StackResponse {
   id: number;
   frames: Frame[];
 }
+
+/** A user region of a goroutine lane (regions track). Times as drawn: 0 / the trace end when it began before / ended after the trace. */
+export interface RegionDetail {
+  kind: 'region';
+  row: number;
+  name: string;
+  /** Task id (0: the background task) and its type ("" when none or not in the trace). */
+  task: number;
+  taskName: string;
+  goroutine: number;
+  goroutineName: string;
+  startNs: number;
+  endNs: number;
+  beganBeforeTrace: boolean;
+  endedAfterTrace: boolean;
+  startStack: Frame[];
+  endStack: Frame[];
+}
+
+/** A CPU profile sample ("CPU profile sample" in go tool trace). */
+export interface SampleDetail {
+  kind: 'sample';
+  row: number;
+  timeNs: number;
+  goroutine: number | null;
+  goroutineName: string;
+  proc: number | null;
+  thread: number | null;
+  stack: Frame[];
+}
+
+/** A user log message (runtime/trace.Log), titled "[category] message" as go tool trace does. */
+export interface LogDetail {
+  kind: 'log';
+  row: number;
+  timeNs: number;
+  title: string;
+  category: string;
+  message: string;
+  task: number;
+  taskName: string;
+  goroutine: number | null;
+  goroutineName: string;
+  stack: Frame[];
+}
+
+export type AnnotationDetail = RegionDetail | SampleDetail | LogDetail;
 
 /** Error body of every 4xx/5xx. */
 export interface ApiError {

@@ -87,6 +87,13 @@ export const mmuQuery = {
   additionalProperties: false,
 } as const;
 
+export const annotationQuery = {
+  type: 'object',
+  required: ['kind', 'row'],
+  properties: { kind: { type: 'string', enum: ['region', 'sample', 'log'] }, row: { type: 'integer', minimum: 0 } },
+  additionalProperties: false,
+} as const;
+
 export const stackParams = {
   type: 'object',
   required: ['id'],

@@ -16,6 +16,7 @@ export function traceSummary(ctx: QueryContext): TraceSummary {
     ...Array.from(m.procs.procIds, (p): LaneDescriptor => ({ id: procLane(p), section: 'procs', kind: 'spans', title: `Proc ${p}` })),
     ...Array.from(m.procs.threadIds, (t): LaneDescriptor => ({ id: threadLane(t), section: 'threads', kind: 'spans', title: `Thread ${t}` })),
   ];
+  const regionLevels = ctx.regions.levelsByGroup(ctx.groups);
   const warnings: string[] = [];
   if (m.salvage) warnings.push(m.salvage.message);
   return {
@@ -29,7 +30,7 @@ export function traceSummary(ctx: QueryContext): TraceSummary {
     procCount: m.procs.procIds.length,
     threadCount: m.procs.threadIds.length,
     lanes,
-    groups: ctx.groups.names.map((name, i) => ({ name, count: ctx.groups.counts[i], execNs: ctx.groups.execNs[i] })),
+    groups: ctx.groups.names.map((name, i) => ({ name, count: ctx.groups.counts[i], execNs: ctx.groups.execNs[i], ...(regionLevels[i] > 0 ? { regionLevels: regionLevels[i] } : {}) })),
     reasons: Array.from(m.transitions.reasons, (id) => m.strings.get(id)),
     warnings,
   };

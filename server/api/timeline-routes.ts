@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { API, type GoroutineListResponse, type GoroutineLocation } from '../../shared/api.ts';
 import { encodeChunk } from '../../shared/chunk-codec.ts';
+import type { AnnotationKind } from '../../shared/lane-tracks.ts';
+import { annotationDetail } from '../query/annotation-detail.ts';
 import { buildChunk, UnknownLaneError } from '../query/build-chunk.ts';
 import type { QueryContext } from '../query/query-context.ts';
 import { selectionSummary } from '../query/selection-summary.ts';
 import { spanDetail, stackFrames } from '../query/span-detail.ts';
-import { chunkQuery, goroutineListQuery, goroutineQuery, spanQuery, stackParams, windowQuery } from './query-schemas.ts';
+import { annotationQuery, chunkQuery, goroutineListQuery, goroutineQuery, spanQuery, stackParams, windowQuery } from './query-schemas.ts';
 import { traceSummary } from './summary.ts';
 
 /** Routes the timeline reads: summary, chunks, goroutine lists, span details, selections, stacks. */
@@ -68,6 +70,12 @@ export function registerTimelineRoutes(app: FastifyInstance, ctx: QueryContext):
   app.get<{ Querystring: { lane: string; t: number } }>(API.span, { schema: { querystring: spanQuery } }, async (req, reply) => {
     const d = spanDetail(ctx, req.query.lane, req.query.t);
     if (!d) return reply.code(404).send({ statusCode: 404, code: 'NO_SPAN', message: `nothing on lane ${req.query.lane} at ${req.query.t} ns` });
+    return d;
+  });
+
+  app.get<{ Querystring: { kind: AnnotationKind; row: number } }>(API.annotation, { schema: { querystring: annotationQuery } }, async (req, reply) => {
+    const d = annotationDetail(ctx, req.query.kind, req.query.row);
+    if (!d) return reply.code(404).send({ statusCode: 404, code: 'NO_ANNOTATION', message: `no ${req.query.kind} row ${req.query.row} in this trace` });
     return d;
   });
 

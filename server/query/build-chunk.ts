@@ -1,4 +1,5 @@
 import type { Chunk, LaneChunk } from '../../shared/chunk-codec.ts';
+import { withGoroutineTracks, withSampleTrack } from './annotation-tracks.ts';
 import { GC_LANE, NET_LANE, parseLaneId, STATS_GOROUTINES, STATS_HEAP, STATS_THREADS, SYSCALL_LANE } from '../../shared/lanes.ts';
 import { MarkerKind } from '../../shared/states.ts';
 import { goroutineCountersChunk, heapChunk, threadsChunk } from './counter-lane.ts';
@@ -51,16 +52,16 @@ function laneChunk(ctx: QueryContext, id: string, startNs: number, endNs: number
   if (prefix === 'proc' && ctx.procIndex.has(num)) {
     const i = ctx.procIndex.get(num)!;
     const p = m.procs;
-    return execLaneChunk(m, id, p.procRows, p.procOffsets[i], p.procOffsets[i + 1], startNs, endNs, nsPerPx, ctx.groups, false, m.procBusy.get(num));
+    return withSampleTrack(ctx, execLaneChunk(m, id, p.procRows, p.procOffsets[i], p.procOffsets[i + 1], startNs, endNs, nsPerPx, ctx.groups, false, m.procBusy.get(num)), 'proc', i, startNs, endNs, nsPerPx);
   }
   if (prefix === 'thread' && ctx.threadIndex.has(num)) {
     const i = ctx.threadIndex.get(num)!;
     const p = m.procs;
-    return execLaneChunk(m, id, p.threadRows, p.threadOffsets[i], p.threadOffsets[i + 1], startNs, endNs, nsPerPx, ctx.groups, true, m.threadBusy.get(num));
+    return withSampleTrack(ctx, execLaneChunk(m, id, p.threadRows, p.threadOffsets[i], p.threadOffsets[i + 1], startNs, endNs, nsPerPx, ctx.groups, true, m.threadBusy.get(num)), 'thread', i, startNs, endNs, nsPerPx);
   }
   if (prefix === 'g' && Number.isFinite(num)) {
     const g = m.goroutines.indexOf(num);
-    if (g >= 0) return goroutineLaneChunk(m, id, g, startNs, endNs, nsPerPx);
+    if (g >= 0) return withGoroutineTracks(ctx, goroutineLaneChunk(m, id, g, startNs, endNs, nsPerPx), g, startNs, endNs, nsPerPx);
   }
   throw new UnknownLaneError(id);
 }

@@ -2,6 +2,8 @@ import { goroutineStats } from '../model/goroutine-stats.ts';
 import type { TraceModel } from '../model/trace-model.ts';
 import { GcLane } from './gc-lane.ts';
 import { GroupIndex } from './group-index.ts';
+import { InstantIndex } from './instant-index.ts';
+import { RegionIndex } from './region-index.ts';
 
 /**
  * A model plus the indexes queries share, computed once when the server
@@ -14,6 +16,10 @@ export class QueryContext {
   readonly execNs: Float64Array;
   readonly procIndex = new Map<number, number>();
   readonly threadIndex = new Map<number, number>();
+  /** User regions per goroutine, with nesting depth (goroutine lanes). */
+  readonly regions: RegionIndex;
+  /** CPU samples and logs per goroutine, proc and thread (lane instants). */
+  readonly instants: InstantIndex;
 
   constructor(readonly model: TraceModel) {
     const n = model.goroutines.count;
@@ -23,5 +29,7 @@ export class QueryContext {
     this.gcLane = new GcLane(model);
     model.procs.procIds.forEach((id, i) => this.procIndex.set(id, i));
     model.procs.threadIds.forEach((id, i) => this.threadIndex.set(id, i));
+    this.regions = new RegionIndex(model);
+    this.instants = new InstantIndex(model, this.procIndex, this.threadIndex);
   }
 }
