@@ -63,8 +63,10 @@ export interface TraceSummary {
   goroutineCount: number;
   procCount: number;
   threadCount: number;
-  /** STATS, PROCS and THREADS lanes (goroutine lanes are listed per group via goroutineList). */
+  /** STATS, PROCS, THREADS and TASKS lanes (goroutine lanes are listed per group via goroutineList). */
   lanes: LaneDescriptor[];
+  /** User tasks in the trace; the TASKS lanes list only the first 1000 by begin time. */
+  taskCount?: number;
   /** Goroutine groups by start function, sorted by execution time (index = group id in chunks). */
   groups: GoroutineGroupInfo[];
   /** Block/stop reasons by index (the `reason` column of goroutine lane chunks). */

@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { QueryContext } from '../query/query-context.ts';
 import { registerAnalysisRoutes } from './analysis-routes.ts';
+import { registerFlowRoutes } from './flow-routes.ts';
 import { registerHostGuard } from './host-guard.ts';
 import { registerMmuRoutes } from './mmu-routes.ts';
 import { MmuService } from '../query/mmu-service.ts';
@@ -39,6 +40,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   });
   registerTimelineRoutes(app, opts.ctx);
   registerAnalysisRoutes(app, opts.ctx);
+  registerFlowRoutes(app, opts.ctx);
   const file = opts.ctx.model.file;
   registerMmuRoutes(app, opts.mmu ?? (file ? new MmuService(file) : null), opts.ctx.model.endNs);
   for (const p of opts.plugins ?? []) p(app, opts.ctx);

@@ -99,3 +99,23 @@ export const stackParams = {
   required: ['id'],
   properties: { id: { type: 'integer', minimum: 1 } },
 } as const;
+
+export const flowsQuery = {
+  type: 'object',
+  required: ['lanes', 'start', 'end'],
+  properties: {
+    lanes: { type: 'string', minLength: 1, maxLength: 20000, pattern: '^[A-Za-z0-9:._,-]+$' },
+    start: ns,
+    end: ns,
+    kinds: { type: 'string', pattern: '^(create|unblock|syscall|task)(,(create|unblock|syscall|task))*$', default: 'create,unblock,syscall,task' },
+    limit: { type: 'integer', minimum: 1, maximum: 10000, default: 1000 },
+  },
+  additionalProperties: false,
+} as const;
+
+export const taskQuery = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'integer', minimum: 0 } },
+  additionalProperties: false,
+} as const;

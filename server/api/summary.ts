@@ -15,6 +15,7 @@ export function traceSummary(ctx: QueryContext): TraceSummary {
     { id: SYSCALL_LANE, section: 'procs', kind: 'markers', title: 'Syscalls' },
     ...Array.from(m.procs.procIds, (p): LaneDescriptor => ({ id: procLane(p), section: 'procs', kind: 'spans', title: `Proc ${p}` })),
     ...Array.from(m.procs.threadIds, (t): LaneDescriptor => ({ id: threadLane(t), section: 'threads', kind: 'spans', title: `Thread ${t}` })),
+    ...ctx.tasks.lanes(),
   ];
   const regionLevels = ctx.regions.levelsByGroup(ctx.groups);
   const warnings: string[] = [];
@@ -30,6 +31,7 @@ export function traceSummary(ctx: QueryContext): TraceSummary {
     procCount: m.procs.procIds.length,
     threadCount: m.procs.threadIds.length,
     lanes,
+    taskCount: ctx.tasks.count,
     groups: ctx.groups.names.map((name, i) => ({ name, count: ctx.groups.counts[i], execNs: ctx.groups.execNs[i], ...(regionLevels[i] > 0 ? { regionLevels: regionLevels[i] } : {}) })),
     reasons: Array.from(m.transitions.reasons, (id) => m.strings.get(id)),
     warnings,

@@ -59,6 +59,10 @@ function laneChunk(ctx: QueryContext, id: string, startNs: number, endNs: number
     const p = m.procs;
     return withSampleTrack(ctx, execLaneChunk(m, id, p.threadRows, p.threadOffsets[i], p.threadOffsets[i + 1], startNs, endNs, nsPerPx, ctx.groups, true, m.threadBusy.get(num)), 'thread', i, startNs, endNs, nsPerPx);
   }
+  if (prefix === 'task' && Number.isFinite(num)) {
+    const r = ctx.tasks.rowOf(num);
+    if (r >= 0) return ctx.tasks.chunk(id, r, startNs, endNs, nsPerPx);
+  }
   if (prefix === 'g' && Number.isFinite(num)) {
     const g = m.goroutines.indexOf(num);
     if (g >= 0) return withGoroutineTracks(ctx, goroutineLaneChunk(m, id, g, startNs, endNs, nsPerPx), g, startNs, endNs, nsPerPx);

@@ -4,6 +4,7 @@ import { GcLane } from './gc-lane.ts';
 import { GroupIndex } from './group-index.ts';
 import { InstantIndex } from './instant-index.ts';
 import { RegionIndex } from './region-index.ts';
+import { TaskIndex } from './task-index.ts';
 
 /**
  * A model plus the indexes queries share, computed once when the server
@@ -20,6 +21,8 @@ export class QueryContext {
   readonly regions: RegionIndex;
   /** CPU samples and logs per goroutine, proc and thread (lane instants). */
   readonly instants: InstantIndex;
+  /** User tasks as lanes (TASKS section). */
+  readonly tasks: TaskIndex;
 
   constructor(readonly model: TraceModel) {
     const n = model.goroutines.count;
@@ -31,5 +34,6 @@ export class QueryContext {
     model.procs.threadIds.forEach((id, i) => this.threadIndex.set(id, i));
     this.regions = new RegionIndex(model);
     this.instants = new InstantIndex(model, this.procIndex, this.threadIndex);
+    this.tasks = new TaskIndex(model);
   }
 }

@@ -1,0 +1,172 @@
+import { I32Column, lowerBound, U8Column } from '../model/columns.ts';
+import type { TraceModel } from '../model/trace-model.ts';
+import { fromOf, reasonOf, toOf } from '../model/transition-log.ts';
+import { GoState } from '../trace/event-kinds.ts';
+
+/** Flow kinds as stored (the wire names are FLOW_KINDS in shared/flow-api.ts). */
+export const FLOW_CREATE = 1;
+export const FLOW_UNBLOCK = 2;
+export const FLOW_SYSCALL = 3;
+/** An unblock whose wait was on the network: drawn from the Network row, as go tool trace does. */
+export const FLOW_NET_UNBLOCK = 4;
+
+/**
+ * go tool trace's flow events, found once per trace: the event that made a
+ * goroutine runnable — its creation, an unblock by another goroutine, the end
+ * of a syscall that had lost its proc — joined to the moment the goroutine
+ * next started running (gstate.go: the start cause is kept until the start,
+ * a later cause replaces an earlier one). One flow is a pair of transition
+ * rows in columns; nothing per flow is an object.
+ *
+ * Flows are grouped by the goroutine they start (their cause rows ascend, and
+ * so do their start rows), so a goroutine lane's incoming arrows are a range
+ * found by binary search. Outgoing arrows are listed per actor (creator or
+ * unblocker) in time order (CSR), and network / syscall flows per pseudo-lane.
+ * On the 68 MB bench trace this is 1.4 M flows (960 000 creations) in about
+ * 40 MB of columns, built on the first /api/flows request.
+ */
+export class FlowIndex {
+  /** Cause row (the transition that made the goroutine runnable), ascending. */
+  readonly cause: Int32Array;
+  /** The goroutine's next Runnable→Running row, ascending. */
+  readonly start: Int32Array;
+  readonly kind: Uint8Array;
+  /** Goroutine index of the creator / unblocker, -1 for network and syscall flows. */
+  readonly actor: Int32Array;
+  /** Reason index (transitions.reasons) of the wait an unblock ended; 0 otherwise. */
+  readonly reason: Uint16Array;
+  /** Flows by actor: actorFlows[actorOffsets[g] … actorOffsets[g+1]) in cause time order. */
+  readonly actorOffsets: Int32Array;
+  readonly actorFlows: Int32Array;
+  /** Network unblocks and syscall exits, in cause time order (the Network and Syscalls rows). */
+  readonly netFlows: Int32Array;
+  readonly syscallFlows: Int32Array;
+
+  constructor(readonly model: TraceModel) {
+    const log = model.transitions;
+    const goroutines = model.goroutines.count;
+    const network = networkReason(model);
+    const cause = new I32Column(1 << 12);
+    const start = new I32Column(1 << 12);
+    const kind = new U8Column(1 << 12);
+    const actor = new I32Column(1 << 12);
+    const reason = new I32Column(1 << 12);
+    const actorRows = log.actorRows;
+    let ai = 0;
+    for (let g = 0; g < goroutines; g++) {
+      let pending = -1;
+      let pendingKind = 0;
+      let pendingActor = -1;
+      let pendingReason = 0;
+      let blockReason = 0;
+      for (let row = log.offsets[g]; row < log.offsets[g + 1]; row++) {
+        const p = log.packed[row];
+        const from = fromOf(p);
+        const to = toOf(p);
+        if (from === to) continue;
+        if (to === GoState.Waiting) blockReason = reasonOf(p);
+        if (to === GoState.Running && from !== GoState.Syscall) {
+          if (pending >= 0) {
+            cause.push(pending);
+            start.push(row);
+            kind.push(pendingKind);
+            actor.push(pendingActor);
+            reason.push(pendingReason);
+          }
+          pending = -1;
+          continue;
+        }
+        if (to !== GoState.Runnable) continue;
+        // Rows ascend across the whole loop, and so do the sorted actor rows: merge instead of searching.
+        while (ai < actorRows.length && actorRows[ai] < row) ai++;
+        const who = ai < actorRows.length && actorRows[ai] === row ? log.actorGoroutine[ai] : -1;
+        let k = 0;
+        if (from === GoState.NotExist && who >= 0) k = FLOW_CREATE;
+        else if (from === GoState.Waiting && network !== 0 && blockReason === network) k = FLOW_NET_UNBLOCK;
+        else if (from === GoState.Waiting && who >= 0) k = FLOW_UNBLOCK;
+        else if (from === GoState.Syscall) k = FLOW_SYSCALL;
+        if (k === 0) continue;
+        pending = row;
+        pendingKind = k;
+        pendingActor = k === FLOW_CREATE || k === FLOW_UNBLOCK ? who : -1;
+        pendingReason = k === FLOW_UNBLOCK || k === FLOW_NET_UNBLOCK ? blockReason : 0;
+      }
+    }
+    this.cause = cause.finish();
+    this.start = start.finish();
+    this.kind = kind.finish();
+    this.actor = actor.finish();
+    this.reason = Uint16Array.from(reason.finish());
+    const byTime = this.flowsInCauseOrder();
+    const n = this.cause.length;
+    this.actorOffsets = new Int32Array(goroutines + 1);
+    let net = 0;
+    let sys = 0;
+    for (let f = 0; f < n; f++) {
+      if (this.actor[f] >= 0) this.actorOffsets[this.actor[f] + 1]++;
+      else if (this.kind[f] === FLOW_NET_UNBLOCK) net++;
+      else sys++;
+    }
+    for (let g = 0; g < goroutines; g++) this.actorOffsets[g + 1] += this.actorOffsets[g];
+    this.actorFlows = new Int32Array(this.actorOffsets[goroutines]);
+    this.netFlows = new Int32Array(net);
+    this.syscallFlows = new Int32Array(sys);
+    const next = this.actorOffsets.slice(0, goroutines);
+    net = sys = 0;
+    for (let k = 0; k < n; k++) {
+      const f = byTime[k];
+      if (this.actor[f] >= 0) this.actorFlows[next[this.actor[f]]++] = f;
+      else if (this.kind[f] === FLOW_NET_UNBLOCK) this.netFlows[net++] = f;
+      else this.syscallFlows[sys++] = f;
+    }
+  }
+
+  get length(): number {
+    return this.cause.length;
+  }
+
+  causeNs(f: number): number {
+    return this.model.transitions.timeNs[this.cause[f]];
+  }
+
+  startNs(f: number): number {
+    return this.model.transitions.timeNs[this.start[f]];
+  }
+
+  /** Flows that start goroutine g: [lo, hi) (their cause rows lie in g's rows). */
+  flowsOf(g: number): [number, number] {
+    const log = this.model.transitions;
+    return [lowerBound(this.cause, log.offsets[g]), lowerBound(this.cause, log.offsets[g + 1])];
+  }
+
+  /** Flow ids in the time order of their causes (the log's event order). */
+  flowsInCauseOrder(): Int32Array {
+    const log = this.model.transitions;
+    const at = new Int32Array(log.length).fill(-1);
+    for (let f = 0; f < this.cause.length; f++) at[this.cause[f]] = f;
+    const out = new Int32Array(this.cause.length);
+    let k = 0;
+    for (let i = 0; i < log.timeOrder.length; i++) {
+      const f = at[log.timeOrder[i]];
+      if (f >= 0) out[k++] = f;
+    }
+    return out;
+  }
+}
+
+/** Reason index of "network" in the transition log (0: the trace never waited on the network). */
+function networkReason(model: TraceModel): number {
+  const reasons = model.transitions.reasons;
+  for (let i = 1; i < reasons.length; i++) if (model.strings.get(reasons[i]) === 'network') return i;
+  return 0;
+}
+
+/** First index i in [lo, hi) with timeAt(i) >= t (timeAt ascending over the range). */
+export function firstAtOrAfter(lo: number, hi: number, timeAt: (i: number) => number, t: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (timeAt(mid) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
