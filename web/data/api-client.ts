@@ -3,8 +3,10 @@
  * fake. createHttpApi is the real one and the only code of the app that calls
  * fetch (the architecture test checks it).
  */
+import type { AnnotationKind } from '../../shared/lane-tracks.ts';
 import {
   API,
+  type AnnotationDetail,
   type GoroutineAnalysisResponse,
   type GoroutineListResponse,
   type GoroutineLocation,
@@ -51,6 +53,8 @@ export interface TraceApi {
   chunk(q: ChunkQuery, signal?: AbortSignal): Promise<Chunk>;
   /** null when nothing is on the lane at that time (404 NO_SPAN). */
   span(lane: string, timeNs: number, signal?: AbortSignal): Promise<SpanDetail | null>;
+  /** A region, CPU sample or log by its row in a lane track; null when unknown (404). */
+  annotation(kind: AnnotationKind, row: number, signal?: AbortSignal): Promise<AnnotationDetail | null>;
   selection(range: TimeRange, signal?: AbortSignal): Promise<SelectionSummary>;
   goroutineAnalysis(range: TimeRange | null, query: AnalysisQuery, signal?: AbortSignal): Promise<GoroutineAnalysisResponse>;
   /** A goroutine's group and position in the group's lane list; null for an unknown id. */
@@ -120,6 +124,14 @@ export function createHttpApi(base = ''): TraceApi {
     async span(lane, timeNs, signal) {
       try {
         return await json<SpanDetail>(API.span, { lane, t: Math.max(0, Math.round(timeNs)) }, signal);
+      } catch (e) {
+        if (e instanceof ApiRequestError && e.status === 404) return null;
+        throw e;
+      }
+    },
+    async annotation(kind, row, signal) {
+      try {
+        return await json<AnnotationDetail>(API.annotation, { kind, row }, signal);
       } catch (e) {
         if (e instanceof ApiRequestError && e.status === 404) return null;
         throw e;

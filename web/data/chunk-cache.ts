@@ -137,6 +137,7 @@ export class ChunkCache {
   private add(lane: LaneChunk, w: FetchWindow, key: string): void {
     let bytes = 64;
     for (const a of Object.values(lane.arrays)) bytes += a.byteLength;
+    for (const t of Object.values(lane.tracks ?? {})) for (const a of Object.values(t.arrays)) bytes += a.byteLength;
     const list = this.entries.get(lane.id) ?? [];
     const old = list.findIndex((e) => e.key === key);
     if (old >= 0) {

@@ -3,7 +3,8 @@
  * bucket is under the pointer. Spans of a lane are sorted by start and do not
  * overlap (the GC lane may nest STW in a mark phase: the innermost wins).
  */
-import type { LaneChunk } from '../../shared/chunk-codec.ts';
+import type { LaneChunk, LaneTrack } from '../../shared/chunk-codec.ts';
+import { MarkerKind } from '../../shared/states.ts';
 
 /** Index of the last element ≤ t in a sorted array, or -1. */
 export function lastAtOrBefore(a: ArrayLike<number>, t: number, n = a.length): number {
@@ -85,4 +86,49 @@ export function firstSpanEndingAfter(lane: LaneChunk, t: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * The region drawn at time t on bar `level` of a regions track (levels: the
+ * bars drawn; deeper regions share the last), or the nearest within slopNs;
+ * -1 when none. The shortest wins, as for nested spans.
+ */
+export function regionIndexAt(track: LaneTrack, t: number, slopNs: number, level: number, levels: number): number {
+  const { startNs, endNs, depth } = track.arrays;
+  if (!startNs || !endNs || !depth) return -1;
+  let best = -1;
+  let bestDist = Infinity;
+  let bestWidth = Infinity;
+  // Rows are few (merged per pixel and level): a scan costs less than a frame's drawing.
+  for (let i = 0; i < track.count; i++) {
+    if (Math.min(depth[i], levels - 1) !== level) continue;
+    const dist = t < startNs[i] ? startNs[i] - t : t > endNs[i] ? t - endNs[i] : 0;
+    const width = endNs[i] - startNs[i];
+    if (dist <= slopNs && (dist < bestDist || (dist === bestDist && width < bestWidth))) {
+      best = i;
+      bestDist = dist;
+      bestWidth = width;
+    }
+  }
+  return best;
+}
+
+/** The instant nearest to t within slopNs, a log message before a CPU sample as near; -1 when none. */
+export function instantIndexAt(track: LaneTrack, t: number, slopNs: number): number {
+  const time = track.arrays.timeNs;
+  const kind = track.arrays.kind;
+  if (!time || !kind || track.count === 0) return -1;
+  let best = -1;
+  let bestScore = Infinity;
+  for (let i = Math.max(0, lastAtOrBefore(time, t - slopNs, track.count)); i < track.count && time[i] <= t + slopNs; i++) {
+    const d = Math.abs(time[i] - t);
+    if (d > slopNs) continue;
+    // Logs are rarer and say more: one within the slop beats a closer sample.
+    const score = kind[i] === MarkerKind.Log ? d - 2 * slopNs : d;
+    if (score < bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  return best;
 }

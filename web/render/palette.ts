@@ -103,3 +103,27 @@ export const MARKER_COLOURS: Record<string, string> = {
 export function textColourOn(background: string): string {
   return hcl(background).l > 62 ? '#1b1f24' : '#ffffff';
 }
+
+/**
+ * User regions: a colour per region name, hashed (FNV-1a) so a name keeps its
+ * colour across chunks, zoom levels and reloads. Eight mid-tone hues, apart from
+ * the state colours so a region bar never reads as a goroutine state.
+ */
+export const REGION_COLOURS = ['#5778a4', '#e49444', '#85b6b2', '#6a9f58', '#e7ca60', '#a87c9f', '#f1a2a9', '#967662'];
+
+const regionCache = new Map<string, string>();
+
+export function regionColour(name: string): string {
+  let c = regionCache.get(name);
+  if (c) return c;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 16777619);
+  c = REGION_COLOURS[(h >>> 0) % REGION_COLOURS.length];
+  // Region names are few (they are code, not data); the bound only guards against a pathological trace.
+  if (regionCache.size < 4096) regionCache.set(name, c);
+  return c;
+}
+
+/** Instants over spans: CPU profile samples (dark ticks) and user log messages (blue diamonds). */
+export const SAMPLE_COLOUR = '#202124';
+export const LOG_COLOUR = '#1a56db';

@@ -4,7 +4,8 @@
  * continue the previous one of the same colour on the same row (the usual
  * case for per-pixel merged spans drawn left to right) are joined, so a
  * zoomed-out lane of 2 000 one-pixel buckets is often a handful of rects.
- * Layer 1 is drawn over layer 0 (e.g. stop-the-world over GC mark phases).
+ * Layer 1 is drawn over layer 0 (e.g. stop-the-world over GC mark phases,
+ * CPU samples over spans), layer 2 over both (log messages).
  */
 interface Run {
   /** x, y, w, h per rectangle. */
@@ -13,7 +14,7 @@ interface Run {
 }
 
 export class RectBatch {
-  private readonly layers: Map<string, Run>[] = [new Map(), new Map()];
+  private readonly layers: Map<string, Run>[] = [new Map(), new Map(), new Map()];
   /** Rectangles after joining, for the debug hook and tests. */
   rectCount = 0;
 

@@ -3,7 +3,8 @@
  * span and the summary of the selected time range. Each new selection aborts
  * the request of the previous one.
  */
-import type { SelectionSummary, SpanDetail } from '../../shared/api.ts';
+import type { AnnotationDetail, SelectionSummary, SpanDetail } from '../../shared/api.ts';
+import type { AnnotationKind } from '../../shared/lane-tracks.ts';
 import type { TraceApi } from '../data/api-client.ts';
 import { createStore, type Store } from './store.ts';
 
@@ -12,16 +13,42 @@ export type Loadable<T> = { status: 'idle' } | { status: 'loading' } | { status:
 export interface DetailsState {
   span: Loadable<SpanDetail | null>;
   spanKey: string | null;
+  /** The selected region, CPU sample or log (a span selection with an item). */
+  item: Loadable<AnnotationDetail | null>;
+  itemKey: string | null;
   range: Loadable<SelectionSummary>;
   rangeKey: string | null;
 }
 
 export class DetailsStore {
-  readonly store: Store<DetailsState> = createStore<DetailsState>({ span: { status: 'idle' }, spanKey: null, range: { status: 'idle' }, rangeKey: null });
+  readonly store: Store<DetailsState> = createStore<DetailsState>({ span: { status: 'idle' }, spanKey: null, item: { status: 'idle' }, itemKey: null, range: { status: 'idle' }, rangeKey: null });
   private spanAbort: AbortController | null = null;
+  private itemAbort: AbortController | null = null;
   private rangeAbort: AbortController | null = null;
 
-  constructor(private readonly api: Pick<TraceApi, 'span' | 'selection'>) {}
+  constructor(private readonly api: Pick<TraceApi, 'span' | 'selection' | 'annotation'>) {}
+
+  /** Loads a region, CPU sample or log by its track row; null clears. */
+  loadItem(sel: { kind: AnnotationKind; row: number } | null): void {
+    const key = sel ? `${sel.kind}:${sel.row}` : null;
+    if (key === this.store.get().itemKey) return;
+    this.itemAbort?.abort();
+    if (!sel) {
+      this.store.update((s) => ({ ...s, item: { status: 'idle' }, itemKey: null }));
+      return;
+    }
+    const ctl = new AbortController();
+    this.itemAbort = ctl;
+    this.store.update((s) => ({ ...s, item: { status: 'loading' }, itemKey: key }));
+    this.api.annotation(sel.kind, sel.row, ctl.signal).then(
+      (value) => {
+        if (!ctl.signal.aborted) this.store.update((s) => ({ ...s, item: { status: 'done', value } }));
+      },
+      (e: unknown) => {
+        if (!ctl.signal.aborted) this.store.update((s) => ({ ...s, item: { status: 'error', message: (e as Error).message } }));
+      },
+    );
+  }
 
   /** Loads the span at (lane, t); null clears. Resolves with the detail (or null). */
   loadSpan(sel: { lane: string; timeNs: number } | null): Promise<SpanDetail | null> {

@@ -7,6 +7,7 @@
  */
 import type { GoroutineGroupInfo } from '../../shared/api.ts';
 import type { LaneDescriptor, LaneKind } from '../../shared/lanes.ts';
+import { regionBandPx } from './track-geometry.ts';
 
 export type RowKind = 'section' | 'lane' | 'group' | 'goroutine';
 
@@ -98,7 +99,8 @@ export function buildLaneLayout(opts: LayoutOptions): LaneLayout {
       blocks.push({
         header: { kind: 'group', key: `group:${i}`, heightPx: ROW_HEIGHTS.group, title: g.name || '(unknown start function)', group: i, expanded, count: g.count },
         childCount: expanded ? g.count : 0,
-        childHeightPx: ROW_HEIGHTS.goroutine,
+        // Goroutines with user regions get a bar per nesting level below their states (track-geometry.ts).
+        childHeightPx: ROW_HEIGHTS.goroutine + regionBandPx(g.regionLevels),
         group: i,
       });
     });

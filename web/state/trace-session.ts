@@ -59,6 +59,9 @@ export function createTraceSession(api: TraceApi, summary: TraceSummary, url: Ur
   const details = new DetailsStore(api);
   // Selecting a span loads its detail (and then its exact bounds); clearing the range clears its summary.
   const loadSpan = (s: UiState) => {
+    // A region, CPU sample or log: its own detail, and the span's bounds stay the item's.
+    details.loadItem(s.span?.item ?? null);
+    if (s.span?.item) return;
     const sel = s.span;
     void details.loadSpan(sel).then((d) => {
       const now = ui.get().span;
@@ -70,7 +73,8 @@ export function createTraceSession(api: TraceApi, summary: TraceSummary, url: Ur
   let lastSel = ui.get();
   const unsubDetails = ui.subscribe(() => {
     const s = ui.get();
-    if (s.span !== lastSel.span && (s.span?.lane !== lastSel.span?.lane || s.span?.timeNs !== lastSel.span?.timeNs)) loadSpan(s);
+    const itemChanged = s.span?.item?.kind !== lastSel.span?.item?.kind || s.span?.item?.row !== lastSel.span?.item?.row;
+    if (s.span !== lastSel.span && (s.span?.lane !== lastSel.span?.lane || s.span?.timeNs !== lastSel.span?.timeNs || itemChanged)) loadSpan(s);
     if (s.selection === null && lastSel.selection !== null) details.loadRange(null);
     lastSel = s;
   });

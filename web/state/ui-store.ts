@@ -4,6 +4,7 @@
  * options of the analysis pages, overlays. Changed by clicks and keys, not
  * per frame, so React may re-render on it.
  */
+import type { AnnotationKind } from '../../shared/lane-tracks.ts';
 import { createStore, type Store } from './store.ts';
 import type { NsRange, Page, UrlState } from './url-state.ts';
 
@@ -17,6 +18,8 @@ export interface SelectedSpan {
   count: number;
   /** One line about it from the chunk (shown when the server has no detail, e.g. GC spans). */
   text?: string;
+  /** Set when a region, CPU sample or log of the lane's tracks is selected rather than a span. */
+  item?: { kind: AnnotationKind; row: number };
 }
 
 export interface UiState {
@@ -46,7 +49,7 @@ export function initialUiState(url: UrlState, expandedGroups: ReadonlySet<number
     view: url.view,
     expandedGroups,
     selection: url.selection,
-    span: url.span ? { lane: url.span.lane, timeNs: url.span.timeNs, startNs: url.span.timeNs, endNs: url.span.timeNs, count: 1 } : null,
+    span: url.span ? { lane: url.span.lane, timeNs: url.span.timeNs, startNs: url.span.timeNs, endNs: url.span.timeNs, count: 1, ...(url.span.item ? { item: url.span.item } : {}) } : null,
     range: url.range,
     group: url.group,
     kind: url.kind,
@@ -69,7 +72,7 @@ export function urlStateOf(s: UiState, window: NsRange | null): UrlState {
     page: s.page,
     window,
     selection: s.selection,
-    span: s.span ? { lane: s.span.lane, timeNs: s.span.timeNs } : null,
+    span: s.span ? { lane: s.span.lane, timeNs: s.span.timeNs, ...(s.span.item ? { item: s.span.item } : {}) } : null,
     view: s.view,
     range: s.range,
     group: s.group,

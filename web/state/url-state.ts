@@ -2,13 +2,15 @@
  * What is on screen, as URL query parameters, so a reload or a shared link
  * brings the same view back:
  *
- *   ?page=timeline&t=START-END&sel=A-B&span=LANE@T&view=threads
+ *   ?page=timeline&t=START-END&sel=A-B&span=LANE@T&item=region:ROW&view=threads
  *   ?page=goroutines&range=A-B&group=NAME&sort=COLUMN.desc
  *   ?page=profiles&range=A-B&kind=sync
  *
  * Times are whole ns since the trace start. Unknown or malformed parameters
  * are ignored (the default applies), never an error.
  */
+import { ANNOTATION_KINDS, type AnnotationKind } from '../../shared/lane-tracks.ts';
+
 export const PAGES = ['timeline', 'goroutines', 'profiles', 'mmu', 'tasks', 'regions'] as const;
 export type Page = (typeof PAGES)[number];
 export const PROFILE_KINDS = ['net', 'sync', 'syscall', 'sched'] as const;
@@ -24,8 +26,8 @@ export interface UrlState {
   window: NsRange | null;
   /** Selected time range on the timeline. */
   selection: NsRange | null;
-  /** Selected span: lane and a time inside it. */
-  span: { lane: string; timeNs: number } | null;
+  /** Selected span: lane and a time inside it; or a region, CPU sample or log of that lane (item). */
+  span: { lane: string; timeNs: number; item?: { kind: AnnotationKind; row: number } } | null;
   view: 'procs' | 'threads';
   /** Time range the analysis pages are scoped to (null: whole trace). */
   range: NsRange | null;
@@ -64,6 +66,7 @@ export function encodeUrlState(s: UrlState): string {
   if (s.window) p.set('t', formatRange(s.window));
   if (s.selection) p.set('sel', formatRange(s.selection));
   if (s.span) p.set('span', `${s.span.lane}@${Math.round(s.span.timeNs)}`);
+  if (s.span?.item) p.set('item', `${s.span.item.kind}:${s.span.item.row}`);
   if (s.view !== 'procs') p.set('view', s.view);
   if (s.range) p.set('range', formatRange(s.range));
   if (s.group !== null) p.set('group', s.group);
@@ -78,12 +81,14 @@ export function decodeUrlState(search: string): UrlState {
   const page = p.get('page');
   const spanM = /^([A-Za-z0-9:._-]+)@(\d+)$/.exec(p.get('span') ?? '');
   const kind = p.get('kind');
+  const itemM = /^([a-z]+):(\d+)$/.exec(p.get('item') ?? '');
+  const item = itemM && (ANNOTATION_KINDS as readonly string[]).includes(itemM[1]) ? { kind: itemM[1] as AnnotationKind, row: Number(itemM[2]) } : undefined;
   const sortM = /^(.+)\.(asc|desc)$/.exec(p.get('sort') ?? '');
   return {
     page: (PAGES as readonly string[]).includes(page ?? '') ? (page as Page) : 'timeline',
     window: parseRange(p.get('t')),
     selection: parseRange(p.get('sel')),
-    span: spanM ? { lane: spanM[1], timeNs: Number(spanM[2]) } : null,
+    span: spanM ? { lane: spanM[1], timeNs: Number(spanM[2]), ...(item ? { item } : {}) } : null,
     view: p.get('view') === 'threads' ? 'threads' : 'procs',
     range: parseRange(p.get('range')),
     group: p.get('group'),

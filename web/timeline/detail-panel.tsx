@@ -2,6 +2,7 @@ import { formatCount, formatDurationNs, formatTimestampNs } from '../render/form
 import { useStore } from '../hooks/use-store.ts';
 import { revealGoroutine } from '../state/reveal-goroutine.ts';
 import type { TraceSession } from '../state/trace-session.ts';
+import { AnnotationPanel } from './annotation-panel.tsx';
 import { StackView } from './stack-view.tsx';
 
 /** The selected span: goroutine, state, reason, times, stacks, and links to its creator and unblocker. */
@@ -9,6 +10,7 @@ export function DetailPanel({ session }: { session: TraceSession }) {
   const span = useStore(session.ui, (s) => s.span);
   const detail = useStore(session.details.store, (s) => s.span);
   if (!span) return null;
+  if (span.item) return <AnnotationPanel session={session} />;
   const close = () => session.ui.update((s) => ({ ...s, span: null }));
   const zoom = (startNs: number, endNs: number) => session.viewport.fit(startNs, endNs);
   const jump = (g: number, timeNs: number) => void revealGoroutine(session, g, { timeNs });

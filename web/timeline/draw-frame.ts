@@ -16,7 +16,9 @@ import { RectBatch } from '../render/rect-batch.ts';
 import type { TimeScale } from '../render/time-scale.ts';
 import type { Row } from '../state/lane-layout.ts';
 import type { TraceSession } from '../state/trace-session.ts';
+import { drawLaneTracks } from './draw-lane-tracks.ts';
 import { laneIdOf } from './lane-ids.ts';
+import { regionLevelsOf, stateBandPx } from './track-hit.ts';
 
 const BACKGROUNDS: Record<Row['kind'], string> = {
   section: '#e9ecf0',
@@ -82,7 +84,12 @@ export class FrameDrawer {
       if (layers.length === 0) missing++;
       for (const layer of layers) {
         const lane: LaneChunk = layer.piece.lane;
-        if (lane.kind === 'spans') spansVisited += drawSpansLane(spanCtx, lane, layer.clipStartNs, layer.clipEndNs, y, row.heightPx);
+        if (lane.kind === 'spans') {
+          // Goroutine rows with regions are taller: their states keep the top 18 px, the regions the rest.
+          const bandPx = stateBandPx(row);
+          spansVisited += drawSpansLane(spanCtx, lane, layer.clipStartNs, layer.clipEndNs, y, bandPx);
+          if (lane.tracks) spansVisited += drawLaneTracks(this.batch, scale, lane, layer.clipStartNs, layer.clipEndNs, y, bandPx, regionLevelsOf(this.session, row));
+        }
         else if (lane.kind === 'counter') {
           const yMax = counterStackedMax(cache, id, layers);
           drawCounterLane(this.batch, scale, lane, layer.piece.endNs, layer.clipStartNs, layer.clipEndNs, y, row.heightPx, yMax);

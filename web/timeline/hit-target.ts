@@ -13,6 +13,7 @@ import type { TimeScale } from '../render/time-scale.ts';
 import type { Row } from '../state/lane-layout.ts';
 import type { TraceSession } from '../state/trace-session.ts';
 import { laneIdOf } from './lane-ids.ts';
+import { trackItemAt, type TrackItem } from './track-hit.ts';
 
 export interface HitTarget {
   row: Row;
@@ -22,15 +23,23 @@ export interface HitTarget {
   /** Span, marker or bucket index in `lane`, -1 for none. */
   index: number;
   text: string;
+  /** A region, CPU sample or log of the lane's tracks (then lane/index are unset). */
+  item?: TrackItem;
 }
 
-export function hitTarget(session: TraceSession, scale: TimeScale, row: Row, xPx: number): HitTarget {
+/** yInRowPx: the pointer's offset from the row's top (-1: unknown, spans only). */
+export function hitTarget(session: TraceSession, scale: TimeScale, row: Row, xPx: number, yInRowPx = -1): HitTarget {
   const timeNs = scale.pxToTime(xPx);
   const laneId = laneIdOf(row, session.directory);
   const base: HitTarget = { row, laneId, timeNs, lane: null, index: -1, text: '' };
   if (!laneId) return base;
   const slopNs = 2 * scale.nsPerPx;
   const layers = session.cache.layers(laneId, timeNs - slopNs, timeNs + slopNs, quantizeNsPerPx(scale.nsPerPx));
+  if (yInRowPx >= 0) {
+    const { item, spansBelow } = trackItemAt(session, row, layers.map((l) => l.piece.lane), timeNs, slopNs, yInRowPx);
+    if (item) return { ...base, item, text: item.text };
+    if (!spansBelow) return base;
+  }
   for (const layer of layers) {
     const lane = layer.piece.lane;
     const index = lane.kind === 'spans' ? spanIndexAt(lane, timeNs, slopNs) : lane.kind === 'markers' ? markerIndexAt(lane, timeNs, slopNs) : counterBucketAt(lane, timeNs);

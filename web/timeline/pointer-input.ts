@@ -2,7 +2,8 @@
  * Mouse, trackpad and touch on the timeline: wheel zooms at the pointer
  * (pinch too), sideways swipes pan, Shift+wheel scrolls the lanes; drag pans
  * (both axes) or, with Shift, in select mode or on the axis, selects a time
- * range; a click selects the span under the pointer, a double click zooms to it.
+ * range; a click selects the span (or region, CPU sample, log) under the pointer,
+ * a double click zooms to it.
  */
 import { wheelZoomFactor } from '../state/viewport-math.ts';
 import type { TraceSession } from '../state/trace-session.ts';
@@ -97,14 +98,15 @@ export function attachPointer(lanes: HTMLElement, axis: HTMLElement, host: Point
       });
       return;
     }
-    if (target && target.lane && target.index >= 0 && target.lane.kind === 'spans') host.selectSpan(target);
+    if (target && (target.item || (target.lane && target.index >= 0 && target.lane.kind === 'spans'))) host.selectSpan(target);
     else if (ui.get().span || ui.get().selection) ui.update((s) => ({ ...s, span: null, selection: null }));
   };
 
   const onDouble = (e: MouseEvent) => {
     const { x, y } = local(lanes, e);
     const target = host.hit(x, y);
-    if (target?.lane?.kind === 'spans' && target.index >= 0) {
+    if (target?.item && target.item.endNs > target.item.startNs) viewport.fit(target.item.startNs, target.item.endNs);
+    else if (target?.lane?.kind === 'spans' && target.index >= 0) {
       const a = target.lane.arrays;
       viewport.fit(a.startNs[target.index], a.endNs[target.index]);
     }

@@ -22,8 +22,8 @@ export const SHORTCUTS: { section: string; items: Shortcut[] }[] = [
   {
     section: 'Select',
     items: [
-      { keys: ['Click'], action: 'Select a span: its details open on the right' },
-      { keys: ['Double-click'], action: 'Zoom to the span' },
+      { keys: ['Click'], action: 'Select a span, user region, CPU sample or log message: its details open on the right' },
+      { keys: ['Double-click'], action: 'Zoom to the span or region' },
       { keys: ['Shift+Drag'], action: 'Select a time range (also: drag on the time axis)' },
       { keys: ['F'], action: 'Zoom to the selected range or span' },
       { keys: ['1', '2'], action: 'Drag mode: pan / select' },

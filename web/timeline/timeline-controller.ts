@@ -161,8 +161,9 @@ export class TimelineController {
   }
 
   hit(xPx: number, yPx: number): HitTarget | null {
-    const row = this.session.layout.get().rowAt(this.el.scroller.scrollTop + yPx);
-    return row ? hitTarget(this.session, this.scale(), row, xPx) : null;
+    const y = this.el.scroller.scrollTop + yPx;
+    const row = this.session.layout.get().rowAt(y);
+    return row ? hitTarget(this.session, this.scale(), row, xPx, y - row.yPx) : null;
   }
 
   scrollBy(dyPx: number): void {
@@ -190,6 +191,11 @@ export class TimelineController {
   }
 
   private selectSpan(t: HitTarget): void {
+    if (t.item && t.laneId) {
+      const { kind, row, startNs, endNs, count, text } = t.item;
+      this.session.ui.update((s) => ({ ...s, span: { lane: t.laneId!, timeNs: startNs, startNs, endNs, count, text, item: { kind, row } } }));
+      return;
+    }
     if (!t.lane || !t.laneId) return;
     const a = t.lane.arrays;
     const i = t.index;

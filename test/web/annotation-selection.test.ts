@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { AnnotationDetail, SpanDetail, TraceSummary } from '../../shared/api.ts';
+import type { TraceApi } from '../../web/data/api-client.ts';
+import { createTraceSession } from '../../web/state/trace-session.ts';
+import { decodeUrlState } from '../../web/state/url-state.ts';
+
+/** Selecting a region, CPU sample or log: its detail comes from /api/annotation, not /api/span, and survives a reload. */
+
+const summary: TraceSummary = {
+  file: 't.trace',
+  version: 'go 1.26',
+  fileBytes: 1,
+  durationNs: 1_000_000,
+  eventCount: 1,
+  generations: 1,
+  goroutineCount: 1,
+  procCount: 1,
+  threadCount: 1,
+  lanes: [],
+  groups: [{ name: 'main.worker', count: 1, execNs: 10, regionLevels: 2 }],
+  reasons: [],
+  warnings: [],
+};
+
+const region: AnnotationDetail = { kind: 'region', row: 7, name: 'decode', task: 3, taskName: 'order', goroutine: 20, goroutineName: 'main.worker', startNs: 100, endNs: 300, beganBeforeTrace: false, endedAfterTrace: false, startStack: [], endStack: [] };
+
+function fakeApi() {
+  const calls: string[] = [];
+  const api = {
+    goroutines: async () => ({ group: 'main.worker', total: 0, offset: 0, items: [] }),
+    span: async (lane: string, t: number): Promise<SpanDetail> => {
+      calls.push(`span ${lane}@${t}`);
+      return { lane, goroutine: 20, goroutineName: 'main.worker', state: 'running', reason: '', startNs: t - 10, endNs: t + 10, startStack: [], endStack: [], creator: null, unblockedBy: null, proc: null };
+    },
+    annotation: async (kind: string, row: number) => {
+      calls.push(`annotation ${kind}:${row}`);
+      return row === region.row ? region : null;
+    },
+    selection: async () => ({ startNs: 0, endNs: 0, stateNs: {}, gcNs: 0, stwNs: 0, topBlocking: [] }),
+  } as unknown as TraceApi;
+  return { api, calls };
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 20));
+
+describe('selecting a lane track item', () => {
+  it('loads the item from /api/annotation and keeps the item’s bounds (no span lookup)', async () => {
+    const f = fakeApi();
+    const s = createTraceSession(f.api, summary, decodeUrlState(''));
+    s.ui.update((u) => ({ ...u, span: { lane: 'g:20', timeNs: 100, startNs: 100, endNs: 300, count: 1, item: { kind: 'region', row: 7 } } }));
+    await tick();
+    expect(f.calls).toEqual(['annotation region:7']);
+    expect(s.details.store.get().item).toEqual({ status: 'done', value: region });
+    expect(s.ui.get().span).toMatchObject({ startNs: 100, endNs: 300 });
+  });
+
+  it('another item at the same time and lane loads again; a plain span afterwards clears the item', async () => {
+    const f = fakeApi();
+    const s = createTraceSession(f.api, summary, decodeUrlState(''));
+    s.ui.update((u) => ({ ...u, span: { lane: 'g:20', timeNs: 100, startNs: 100, endNs: 100, count: 1, item: { kind: 'sample', row: 1 } } }));
+    s.ui.update((u) => ({ ...u, span: { lane: 'g:20', timeNs: 100, startNs: 100, endNs: 100, count: 1, item: { kind: 'log', row: 2 } } }));
+    await tick();
+    expect(f.calls).toEqual(['annotation sample:1', 'annotation log:2']);
+    s.ui.update((u) => ({ ...u, span: { lane: 'g:20', timeNs: 150, startNs: 140, endNs: 160, count: 1 } }));
+    await tick();
+    expect(f.calls.at(-1)).toBe('span g:20@150');
+    expect(s.details.store.get().item.status).toBe('idle');
+  });
+
+  it('a URL with an item opens with that item selected and loaded', async () => {
+    const f = fakeApi();
+    const s = createTraceSession(f.api, summary, decodeUrlState('?span=g:20@100&item=region:7'));
+    await tick();
+    expect(s.ui.get().span?.item).toEqual({ kind: 'region', row: 7 });
+    expect(f.calls).toEqual(['annotation region:7']);
+  });
+});
