@@ -8,7 +8,9 @@
  *   __gtv.frameTimesMs()           draw times of the last 240 frames
  *   __gtv.firstFrameAtMs           when the first frame was drawn (any data)
  *   __gtv.firstCompleteFrameAtMs   when every visible lane first had data
- *   __gtv.pendingRequests          chunk requests in flight
+ *   __gtv.pendingRequests          chunk requests in flight, plus the flow request (Flows on)
+ *   __gtv.flowArrowsDrawn          flow arrows drawn by the last frame
+ *   __gtv.flowRequests             flow requests started since load
  *   __gtv.requestsStarted/Aborted  chunk requests since load
  *   __gtv.page                     current page
  *   __gtv.setViewport(startNs, endNs)
@@ -31,6 +33,8 @@ export interface DebugHook {
   readonly requestsStarted: number;
   readonly requestsAborted: number;
   readonly missingLanes: number;
+  readonly flowArrowsDrawn: number;
+  readonly flowRequests: number;
   readonly page: string;
   frameTimesMs(): number[];
   setViewport(startNs: number, endNs: number): void;
@@ -72,7 +76,13 @@ export function installDebugHook(session: TraceSession): void {
       return controller?.firstCompleteFrameMs ?? null;
     },
     get pendingRequests() {
-      return session.cache.pending;
+      return session.cache.pending + (session.ui.get().flows && session.flows.pending ? 1 : 0);
+    },
+    get flowArrowsDrawn() {
+      return controller?.flows.segmentsDrawn ?? 0;
+    },
+    get flowRequests() {
+      return session.flows.requestsStarted;
     },
     get cacheBytes() {
       return session.cache.bytes;

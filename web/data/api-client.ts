@@ -20,6 +20,7 @@ import {
   type TraceSummary,
 } from '../../shared/api.ts';
 import { decodeChunk, type Chunk } from '../../shared/chunk-codec.ts';
+import type { FlowKind, FlowsResponse, TaskDetail } from '../../shared/flow-api.ts';
 
 export type ProfileKind = 'net' | 'sync' | 'syscall' | 'sched';
 
@@ -33,6 +34,15 @@ export interface ChunkQuery {
   startNs: number;
   endNs: number;
   nsPerPx: number;
+}
+
+/** Flow arrows with an end on these lanes inside [startNs, endNs]. */
+export interface FlowQuery {
+  lanes: string[];
+  startNs: number;
+  endNs: number;
+  kinds?: readonly FlowKind[];
+  limit?: number;
 }
 
 /** A page of the goroutine analysis: one group's (or every) goroutine, sorted on the server. */
@@ -66,6 +76,9 @@ export interface TraceApi {
   mmuWorstWindows(flags: string[], windowNs: number, range: TimeRange | null, signal?: AbortSignal): Promise<MmuWindow[]>;
   tasks(range: TimeRange | null, signal?: AbortSignal): Promise<TasksResponse>;
   regions(range: TimeRange | null, signal?: AbortSignal): Promise<RegionsResponse>;
+  flows(q: FlowQuery, signal?: AbortSignal): Promise<FlowsResponse>;
+  /** null for an unknown task (404). */
+  task(id: number, signal?: AbortSignal): Promise<TaskDetail | null>;
 }
 
 export class ApiRequestError extends Error {
@@ -154,5 +167,15 @@ export function createHttpApi(base = ''): TraceApi {
     mmuWorstWindows: (flags, windowNs, range, signal) => json(API.mmuDetails, { flags: mmuFlags(flags), windowNs: Math.max(1, Math.round(windowNs)), ...rangeParams(range) }, signal),
     tasks: (range, signal) => json(API.tasks, rangeParams(range), signal),
     regions: (range, signal) => json(API.regions, rangeParams(range), signal),
+    flows: (q, signal) =>
+      json(API.flows, { lanes: q.lanes.map(encodeURIComponent).join(','), start: Math.max(0, Math.floor(q.startNs)), end: Math.max(0, Math.ceil(q.endNs)), kinds: q.kinds?.join(','), limit: q.limit }, signal),
+    async task(id, signal) {
+      try {
+        return await json<TaskDetail>(API.task, { id }, signal);
+      } catch (e) {
+        if (e instanceof ApiRequestError && e.status === 404) return null;
+        throw e;
+      }
+    },
   };
 }

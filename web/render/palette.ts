@@ -67,7 +67,8 @@ export function groupColour(index: number): string {
 
 /** Span colour for a spans lane row. */
 export function spanColour(state: number, reasonColourOrNull: string | null, group: number): string {
-  if (state === SpanState.Executing) return groupColour(group);
+  // Task lanes carry the task type in the group column: one colour per type.
+  if (state === SpanState.Executing || state === SpanState.Task) return groupColour(group);
   if (state === SpanState.Waiting && reasonColourOrNull) return reasonColourOrNull;
   return STATE_COLOURS[state] ?? UNKNOWN_COLOUR;
 }

@@ -37,6 +37,7 @@ export const ROW_HEIGHTS = {
   proc: 24,
   group: 22,
   goroutine: 18,
+  task: 18,
 } as const;
 
 interface Block {
@@ -66,12 +67,15 @@ export interface LayoutOptions {
   /** Procs (one lane per P) or threads (one lane per M). */
   view: 'procs' | 'threads';
   expandedGroups: ReadonlySet<number>;
+  /** The TASKS section lists its lanes (default) or only its header. */
+  tasksExpanded?: boolean;
 }
 
 function laneHeight(l: LaneDescriptor): number {
   if (l.kind === 'counter') return ROW_HEIGHTS.counter;
   if (l.kind === 'markers') return ROW_HEIGHTS.marker;
   if (l.id === 'gc') return ROW_HEIGHTS.gc;
+  if (l.section === 'tasks') return ROW_HEIGHTS.task;
   return ROW_HEIGHTS.proc;
 }
 
@@ -92,6 +96,13 @@ export function buildLaneLayout(opts: LayoutOptions): LaneLayout {
   section(opts.view === 'threads' ? 'THREADS' : 'PROCS');
   globalLanes.forEach(lane);
   perLane.forEach(lane);
+  // TASKS (go tool trace's task view): a header that opens and closes, then a lane per task.
+  const tasks = opts.lanes.filter((l) => l.section === 'tasks');
+  if (tasks.length) {
+    const expanded = opts.tasksExpanded ?? true;
+    fixed({ kind: 'section', key: 'section:TASKS', heightPx: ROW_HEIGHTS.section, title: 'TASKS', expanded, count: tasks.length });
+    if (expanded) tasks.forEach(lane);
+  }
   if (opts.groups.length) {
     section('GOROUTINES');
     opts.groups.forEach((g, i) => {

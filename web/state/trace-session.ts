@@ -5,6 +5,7 @@
 import type { TraceSummary } from '../../shared/api.ts';
 import type { TraceApi } from '../data/api-client.ts';
 import { ChunkCache } from '../data/chunk-cache.ts';
+import { FlowLoader } from '../data/flow-loader.ts';
 import { DetailsStore } from './details-store.ts';
 import { GoroutineDirectory } from './goroutine-directory.ts';
 import { buildLaneLayout, defaultExpandedGroups, type LaneLayout } from './lane-layout.ts';
@@ -21,6 +22,8 @@ export interface TraceSession {
   details: DetailsStore;
   directory: GoroutineDirectory;
   cache: ChunkCache;
+  /** Flow arrows of the visible lanes (while the Flows toggle is on). */
+  flows: FlowLoader;
   /** The lane layout, rebuilt when the view or the expanded groups change. */
   layout: Store<LaneLayout>;
   /** Called when a chunk arrives or fails (the timeline requests a frame). */
@@ -36,7 +39,9 @@ export interface TraceSession {
 
 export function createTraceSession(api: TraceApi, summary: TraceSummary, url: UrlState): TraceSession {
   const viewport = createViewportStore(summary.durationNs, url.window ?? undefined);
-  const ui = createUiStore(initialUiState(url, defaultExpandedGroups(summary.groups)));
+  // The TASKS section starts open for a few tasks (a screenful); beyond that only its header shows.
+  const taskLanes = summary.lanes.filter((l) => l.section === 'tasks').length;
+  const ui = createUiStore(initialUiState(url, defaultExpandedGroups(summary.groups), taskLanes <= 24));
   const onData = new Set<() => void>();
   const lastError = createStore<string | null>(null);
   const cache = new ChunkCache({
@@ -47,12 +52,21 @@ export function createTraceSession(api: TraceApi, summary: TraceSummary, url: Ur
     },
     onError: (e) => lastError.set((e as Error).message ?? String(e)),
   });
-  const layoutOf = (s: UiState) => buildLaneLayout({ lanes: summary.lanes, groups: summary.groups, view: s.view, expandedGroups: s.expandedGroups });
+  const flows = new FlowLoader({
+    fetchFlows: (q, signal) => api.flows(q, signal),
+    durationNs: summary.durationNs,
+    onUpdate: () => {
+      for (const f of [...onData]) f();
+    },
+    onError: (e) => lastError.set((e as Error).message ?? String(e)),
+  });
+  const layoutOf = (s: UiState) => buildLaneLayout({ lanes: summary.lanes, groups: summary.groups, view: s.view, expandedGroups: s.expandedGroups, tasksExpanded: s.tasksExpanded });
   const layout = createStore<LaneLayout>(layoutOf(ui.get()));
   let last = ui.get();
   const unsub = ui.subscribe(() => {
     const s = ui.get();
-    if (s.view !== last.view || s.expandedGroups !== last.expandedGroups) layout.set(layoutOf(s));
+    if (s.view !== last.view || s.expandedGroups !== last.expandedGroups || s.tasksExpanded !== last.tasksExpanded) layout.set(layoutOf(s));
+    if (!s.flows && last.flows) flows.clear();
     last = s;
   });
   const directory = new GoroutineDirectory(api, summary.groups);
@@ -62,7 +76,8 @@ export function createTraceSession(api: TraceApi, summary: TraceSummary, url: Ur
     // A region, CPU sample or log: its own detail, and the span's bounds stay the item's.
     details.loadItem(s.span?.item ?? null);
     if (s.span?.item) return;
-    const sel = s.span;
+    // A task lane's span is the task: the detail panel asks /api/task for it, /api/span has nothing there.
+    const sel = s.span?.lane.startsWith('task:') ? null : s.span;
     void details.loadSpan(sel).then((d) => {
       const now = ui.get().span;
       if (d && now && sel && now.lane === sel.lane && now.timeNs === sel.timeNs && (now.startNs !== d.startNs || now.endNs !== d.endNs)) {
@@ -88,6 +103,7 @@ export function createTraceSession(api: TraceApi, summary: TraceSummary, url: Ur
     details,
     directory,
     cache,
+    flows,
     layout,
     onData,
     lastError,
@@ -97,6 +113,7 @@ export function createTraceSession(api: TraceApi, summary: TraceSummary, url: Ur
       unsub();
       unsubDetails();
       cache.dispose();
+      flows.clear();
     },
   };
 }

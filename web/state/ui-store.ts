@@ -35,6 +35,10 @@ export interface UiState {
   /** Drag on the lanes: pan (default) or select a time range. */
   dragMode: 'pan' | 'select';
   helpOpen: boolean;
+  /** Flow arrows drawn over the lanes (the "Flows" toggle). */
+  flows: boolean;
+  /** The TASKS section shows its task lanes (else only its header). */
+  tasksExpanded: boolean;
 }
 
 export type UiStore = Store<UiState>;
@@ -43,7 +47,8 @@ export function createUiStore(initial: UiState): UiStore {
   return createStore(initial);
 }
 
-export function initialUiState(url: UrlState, expandedGroups: ReadonlySet<number>): UiState {
+/** `tasksExpanded`: whether the TASKS section starts open (the session opens it for a few tasks). */
+export function initialUiState(url: UrlState, expandedGroups: ReadonlySet<number>, tasksExpanded = true): UiState {
   return {
     page: url.page,
     view: url.view,
@@ -56,6 +61,8 @@ export function initialUiState(url: UrlState, expandedGroups: ReadonlySet<number
     sort: url.sort,
     dragMode: 'pan',
     helpOpen: false,
+    flows: url.flows === true,
+    tasksExpanded,
   };
 }
 
@@ -78,5 +85,6 @@ export function urlStateOf(s: UiState, window: NsRange | null): UrlState {
     group: s.group,
     kind: s.kind,
     sort: s.sort,
+    ...(s.flows ? { flows: true } : {}),
   };
 }

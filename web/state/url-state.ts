@@ -2,7 +2,7 @@
  * What is on screen, as URL query parameters, so a reload or a shared link
  * brings the same view back:
  *
- *   ?page=timeline&t=START-END&sel=A-B&span=LANE@T&item=region:ROW&view=threads
+ *   ?page=timeline&flows=1&t=START-END&sel=A-B&span=LANE@T&item=region:ROW&view=threads
  *   ?page=goroutines&range=A-B&group=NAME&sort=COLUMN.desc
  *   ?page=profiles&range=A-B&kind=sync
  *
@@ -34,6 +34,8 @@ export interface UrlState {
   group: string | null;
   kind: (typeof PROFILE_KINDS)[number];
   sort: { column: string; descending: boolean } | null;
+  /** The timeline's flow arrows are on (absent: off). */
+  flows?: boolean;
 }
 
 export const DEFAULT_URL_STATE: UrlState = {
@@ -72,6 +74,7 @@ export function encodeUrlState(s: UrlState): string {
   if (s.group !== null) p.set('group', s.group);
   if (s.kind !== DEFAULT_URL_STATE.kind) p.set('kind', s.kind);
   if (s.sort) p.set('sort', `${s.sort.column}.${s.sort.descending ? 'desc' : 'asc'}`);
+  if (s.flows) p.set('flows', '1');
   const q = p.toString();
   return q ? `?${q}` : '';
 }
@@ -94,5 +97,6 @@ export function decodeUrlState(search: string): UrlState {
     group: p.get('group'),
     kind: (PROFILE_KINDS as readonly string[]).includes(kind ?? '') ? (kind as UrlState['kind']) : DEFAULT_URL_STATE.kind,
     sort: sortM ? { column: sortM[1], descending: sortM[2] === 'desc' } : null,
+    ...(p.get('flows') === '1' ? { flows: true } : {}),
   };
 }

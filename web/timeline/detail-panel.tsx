@@ -4,6 +4,7 @@ import { revealGoroutine } from '../state/reveal-goroutine.ts';
 import type { TraceSession } from '../state/trace-session.ts';
 import { AnnotationPanel } from './annotation-panel.tsx';
 import { StackView } from './stack-view.tsx';
+import { TaskPanel } from './task-panel.tsx';
 
 /** The selected span: goroutine, state, reason, times, stacks, and links to its creator and unblocker. */
 export function DetailPanel({ session }: { session: TraceSession }) {
@@ -11,6 +12,7 @@ export function DetailPanel({ session }: { session: TraceSession }) {
   const detail = useStore(session.details.store, (s) => s.span);
   if (!span) return null;
   if (span.item) return <AnnotationPanel session={session} />;
+  if (span.lane.startsWith('task:')) return <TaskPanel session={session} />;
   const close = () => session.ui.update((s) => ({ ...s, span: null }));
   const zoom = (startNs: number, endNs: number) => session.viewport.fit(startNs, endNs);
   const jump = (g: number, timeNs: number) => void revealGoroutine(session, g, { timeNs });

@@ -37,6 +37,8 @@ export interface FrameInput {
   scrollTopPx: number;
   heightPx: number;
   overlay: Omit<OverlayState, 'spanBox'>;
+  /** Drawn over the lanes and their labels, under the grid and the selection (the flow arrows). */
+  drawOverLanes?: (ctx: CanvasRenderingContext2D) => void;
 }
 
 export interface FrameResult {
@@ -104,6 +106,7 @@ export class FrameDrawer {
     this.bg.flush(ctx);
     this.batch.flush(ctx);
     this.labels.flush(ctx);
+    f.drawOverLanes?.(ctx);
     drawGrid(ctx, scale, f.heightPx);
     drawOverlay(ctx, scale, f.heightPx, { ...f.overlay, spanBox });
     return { laneIds, missing, spansVisited };

@@ -66,6 +66,9 @@ export function handleTimelineKey(e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'c
     case 't':
       ui.update((s) => ({ ...s, view: s.view === 'procs' ? 'threads' : 'procs' }));
       return true;
+    case 'l':
+      ui.update((s) => ({ ...s, flows: !s.flows }));
+      return true;
     case 'e': {
       const groups = t.session.summary.groups;
       ui.update((s) => ({ ...s, expandedGroups: s.expandedGroups.size > 0 ? new Set<number>() : new Set(groups.map((_, i) => i)) }));

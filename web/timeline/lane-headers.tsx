@@ -6,6 +6,7 @@ import type { LaneLayout, Row } from '../state/lane-layout.ts';
 import type { Store } from '../state/store.ts';
 import type { TraceSession } from '../state/trace-session.ts';
 import { toggleGroup } from '../state/ui-store.ts';
+import { laneIdOf } from './lane-ids.ts';
 
 export const HEADER_WIDTH_PX = 240;
 
@@ -25,7 +26,7 @@ export function LaneHeaders({ session, layout, scrollState }: { session: TraceSe
   return (
     <div className="lane-headers" data-testid="lanes-header" style={{ width: HEADER_WIDTH_PX, height: heightPx }}>
       {rows.map((row) => (
-        <div key={row.key} className={`lane-header lane-header-${row.kind}`} style={{ transform: `translateY(${row.yPx - scrollTopPx}px)`, height: row.heightPx }} data-lane={row.laneId}>
+        <div key={row.key} className={`lane-header lane-header-${row.kind}`} style={{ transform: `translateY(${row.yPx - scrollTopPx}px)`, height: row.heightPx }} data-lane={row.laneId ?? laneIdOf(row, session.directory)}>
           <HeaderContent session={session} row={row} />
         </div>
       ))}
@@ -37,6 +38,7 @@ function HeaderContent({ session, row }: { session: TraceSession; row: Row }) {
   const { summary } = session;
   switch (row.kind) {
     case 'section':
+      if (row.expanded !== undefined) return <TasksToggle session={session} row={row} />;
       return <span className="section-title">{row.title}</span>;
     case 'lane': {
       const series = summary.lanes.find((l) => l.id === row.laneId)?.series;
@@ -84,4 +86,23 @@ function HeaderContent({ session, row }: { session: TraceSession; row: Row }) {
       );
     }
   }
+}
+
+/** The TASKS section header: opens and closes the task lanes; says when the summary listed only the first tasks. */
+function TasksToggle({ session, row }: { session: TraceSession; row: Row }) {
+  const total = session.summary.taskCount ?? row.count ?? 0;
+  const listed = row.count ?? 0;
+  return (
+    <button
+      className="group-toggle section-toggle"
+      data-testid="tasks-toggle"
+      aria-expanded={row.expanded}
+      title={listed < total ? `${formatCount(total)} user tasks; the first ${formatCount(listed)} by begin time have lanes` : `${formatCount(total)} user tasks`}
+      onClick={() => session.ui.update((s) => ({ ...s, tasksExpanded: !s.tasksExpanded }))}
+    >
+      <span className="chevron">{row.expanded ? '▾' : '▸'}</span>
+      <span className="section-title">{row.title}</span>
+      <span className="group-count">{listed < total ? `${formatCount(listed)} of ${formatCount(total)}` : formatCount(total)}</span>
+    </button>
+  );
 }

@@ -35,6 +35,7 @@ export const SHORTCUTS: { section: string; items: Shortcut[] }[] = [
     items: [
       { keys: ['T'], action: 'Switch between one lane per proc (P) and one per thread (M)' },
       { keys: ['E'], action: 'Expand or collapse all goroutine groups' },
+      { keys: ['L'], action: 'Flow arrows on / off: goroutine creation, unblocks, exits from blocked syscalls, parent → child tasks' },
       { keys: ['?'], action: 'Show or hide this help' },
     ],
   },

@@ -13,6 +13,7 @@ import { createTimeScale, type TimeScale } from '../render/time-scale.ts';
 import type { Store } from '../state/store.ts';
 import type { TraceSession } from '../state/trace-session.ts';
 import { FrameDrawer } from './draw-frame.ts';
+import { FlowOverlay } from './flow-overlay.ts';
 import { hitTarget, type HitTarget } from './hit-target.ts';
 import { attachKeyboard } from './keyboard-input.ts';
 import { attachPointer } from './pointer-input.ts';
@@ -33,6 +34,10 @@ const SETTLE_MS = 60;
 export class TimelineController {
   readonly loop: FrameLoop;
   private readonly drawer: FrameDrawer;
+  readonly flows: FlowOverlay;
+  /** The visible lanes of the last frame with flows on, and when they changed (flows are asked for once they hold still). */
+  private flowLaneKey = '';
+  private flowLanesChangedMs = -Infinity;
   private readonly detach: (() => void)[] = [];
   private widthPx = 0;
   private heightPx = 0;
@@ -53,6 +58,7 @@ export class TimelineController {
     readonly scrollState: Store<{ topPx: number; heightPx: number }>,
   ) {
     this.drawer = new FrameDrawer(session, reasonColours(session.summary.reasons));
+    this.flows = new FlowOverlay(session);
     this.loop = new FrameLoop(() => this.draw());
     const request = () => this.loop.request();
     this.detach.push(
@@ -136,7 +142,10 @@ export class TimelineController {
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     axisCtx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     const ui = session.ui.get();
-    const result = this.drawer.draw({ ctx, session, scale, rows, scrollTopPx: top, heightPx: this.heightPx, overlay: { selection: ui.selection, hoverXPx: this.hoverXPx } });
+    const layout = session.layout.get();
+    const drawOverLanes = ui.flows ? (c: CanvasRenderingContext2D) => this.flows.draw(c, scale, layout, top, this.heightPx) : undefined;
+    if (!ui.flows) this.flows.clear();
+    const result = this.drawer.draw({ ctx, session, scale, rows, scrollTopPx: top, heightPx: this.heightPx, overlay: { selection: ui.selection, hoverXPx: this.hoverXPx }, drawOverLanes });
     drawAxis(axisCtx, scale);
     if (ui.selection) {
       const x0 = scale.timeToPx(ui.selection.startNs);
@@ -157,7 +166,24 @@ export class TimelineController {
         this.loop.request();
       }, SETTLE_MS);
     }
-    session.loading.set(session.cache.pending > 0);
+    if (ui.flows) this.ensureFlows(result.laneIds, scale, now, settled);
+    session.loading.set(session.cache.pending > 0 || (ui.flows && session.flows.pending));
+  }
+
+  /** Flow arrows are asked for once the view and the visible lanes (vertical scrolling) have held still. */
+  private ensureFlows(laneIds: string[], scale: TimeScale, now: number, settled: boolean): void {
+    const key = laneIds.join(',');
+    if (key !== this.flowLaneKey) {
+      this.flowLaneKey = key;
+      this.flowLanesChangedMs = now;
+    }
+    if (settled && now - this.flowLanesChangedMs >= SETTLE_MS) this.flows.ensure(laneIds, scale);
+    else if (!this.settleTimer) {
+      this.settleTimer = setTimeout(() => {
+        this.settleTimer = null;
+        this.loop.request();
+      }, SETTLE_MS);
+    }
   }
 
   hit(xPx: number, yPx: number): HitTarget | null {

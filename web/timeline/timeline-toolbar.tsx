@@ -6,6 +6,23 @@ import type { UiState } from '../state/ui-store.ts';
 const selectView = (s: UiState) => s.view;
 const selectMode = (s: UiState) => s.dragMode;
 const selectSel = (s: UiState) => s.selection;
+const selectFlows = (s: UiState) => s.flows;
+
+/** "Flows": go tool trace's "Flow events" button (L), with what the arrows mean in its title. */
+function FlowsToggle({ session }: { session: TraceSession }) {
+  const on = useStore(session.ui, selectFlows);
+  return (
+    <button
+      className={on ? 'active' : ''}
+      aria-pressed={on}
+      onClick={() => session.ui.update((s) => ({ ...s, flows: !s.flows }))}
+      title="Flow arrows (L): goroutine creation (go), unblocks, exits from blocked syscalls, parent → child tasks; from the cause to where the goroutine next runs"
+      data-testid="flows-toggle"
+    >
+      Flows
+    </button>
+  );
+}
 
 /** The visible window, as text: the one DOM bit that follows every pan. */
 function WindowReadout({ session }: { session: TraceSession }) {
@@ -72,6 +89,7 @@ export function TimelineToolbar({ session }: { session: TraceSession }) {
       >
         {anyExpanded ? 'Collapse groups' : 'Expand groups'}
       </button>
+      <FlowsToggle session={session} />
       <WindowReadout session={session} />
       <LoadingMark session={session} />
       {error && (
