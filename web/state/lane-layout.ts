@@ -1,6 +1,7 @@
 /**
  * The vertical layout of the timeline: section headers, the STATS and PROCS
- * (or THREADS) lanes, then the goroutine groups, each a header row followed,
+ * (or THREADS) lanes, the TASKS lanes (when the trace has tasks; the section
+ * closes to its header), then the goroutine groups, each a header row followed,
  * when expanded, by one row per goroutine. A layout is a list of blocks (a
  * header row plus n equal child rows), so 100 000 goroutine rows cost no
  * memory: rows are computed only for the visible pixel range.
