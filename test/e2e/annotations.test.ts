@@ -166,8 +166,16 @@ describe.skipIf(skip !== null)('user regions and logs on the timeline (annotatio
     expect(await page.getByTestId('detail-duration').textContent()).toBe(formatDurationNs(expected.endNs - expected.startNs));
     expect((await page.getByTestId('detail-goroutine').textContent())!.replace(/\s+/g, ' ').trim()).toBe(`G${expected.goroutine} ${expected.goroutineName}`);
     await page.getByTestId('start-stack').waitFor();
-    // The selection is in the URL.
+    // The selection is in the URL, and the URL brings it back.
     await page.waitForFunction((row) => new URLSearchParams(location.search).get('item') === `region:${row}`, a.row[best]);
+    const copy = await page.context().newPage();
+    const copyErrors = collectErrors(copy);
+    await openApp(copy, page.url());
+    await copy.getByTestId('detail-region-name').waitFor();
+    expect(await copy.getByTestId('detail-region-name').textContent()).toBe(expected.name);
+    expect(await copy.getByTestId('detail-duration').textContent()).toBe(formatDurationNs(expected.endNs - expected.startNs));
+    expect(copyErrors).toEqual([]);
+    await copy.close();
   });
 
   it('clicking a log diamond shows the message as go tool trace titles it', async () => {

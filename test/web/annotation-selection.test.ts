@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnnotationDetail, SpanDetail, TraceSummary } from '../../shared/api.ts';
 import type { TraceApi } from '../../web/data/api-client.ts';
+import { revealGoroutine } from '../../web/state/reveal-goroutine.ts';
 import { createTraceSession } from '../../web/state/trace-session.ts';
 import { decodeUrlState } from '../../web/state/url-state.ts';
 
@@ -28,6 +29,7 @@ function fakeApi() {
   const calls: string[] = [];
   const api = {
     goroutines: async () => ({ group: 'main.worker', total: 0, offset: 0, items: [] }),
+    goroutine: async (id: number) => (id === 20 ? { id, group: 0, groupName: 'main.worker', member: 0, label: '', createdNs: 0, endNs: -1 } : null),
     span: async (lane: string, t: number): Promise<SpanDetail> => {
       calls.push(`span ${lane}@${t}`);
       return { lane, goroutine: 20, goroutineName: 'main.worker', state: 'running', reason: '', startNs: t - 10, endNs: t + 10, startStack: [], endStack: [], creator: null, unblockedBy: null, proc: null };
@@ -67,11 +69,34 @@ describe('selecting a lane track item', () => {
     expect(s.details.store.get().item.status).toBe('idle');
   });
 
-  it('a URL with an item opens with that item selected and loaded', async () => {
+  it('a URL with an item opens with that item selected and loaded, then takes the region’s bounds', async () => {
     const f = fakeApi();
     const s = createTraceSession(f.api, summary, decodeUrlState('?span=g:20@100&item=region:7'));
+    expect(s.ui.get().span).toMatchObject({ startNs: 100, endNs: 100 });
+    await tick();
+    expect(s.ui.get().span).toMatchObject({ item: { kind: 'region', row: 7 }, startNs: region.startNs, endNs: region.endNs });
+    expect(f.calls).toEqual(['annotation region:7']);
+  });
+
+  it('revealing the goroutine of a shared link keeps its item selected', async () => {
+    const f = fakeApi();
+    const s = createTraceSession(f.api, summary, decodeUrlState('?span=g:20@100&item=region:7'));
+    expect(await revealGoroutine(s, 20, { timeNs: 100 })).toBe(true);
     await tick();
     expect(s.ui.get().span?.item).toEqual({ kind: 'region', row: 7 });
-    expect(f.calls).toEqual(['annotation region:7']);
+    expect(s.details.store.get().item).toEqual({ status: 'done', value: region });
+    // Without an item, the same reveal selects the span there.
+    const plain = createTraceSession(f.api, summary, decodeUrlState('?span=g:20@100'));
+    await revealGoroutine(plain, 20, { timeNs: 100 });
+    expect(plain.ui.get().span).toMatchObject({ lane: 'g:20', startNs: 90, endNs: 110 });
+    expect(plain.ui.get().span?.item).toBeUndefined();
+  });
+
+  it('a pixel of merged regions keeps the pixel’s bounds when its longest region loads', async () => {
+    const f = fakeApi();
+    const s = createTraceSession(f.api, summary, decodeUrlState(''));
+    s.ui.update((u) => ({ ...u, span: { lane: 'g:20', timeNs: 50, startNs: 50, endNs: 400, count: 9, item: { kind: 'region', row: 7 } } }));
+    await tick();
+    expect(s.ui.get().span).toMatchObject({ startNs: 50, endNs: 400, count: 9 });
   });
 });

@@ -28,24 +28,29 @@ export class DetailsStore {
 
   constructor(private readonly api: Pick<TraceApi, 'span' | 'selection' | 'annotation'>) {}
 
-  /** Loads a region, CPU sample or log by its track row; null clears. */
-  loadItem(sel: { kind: AnnotationKind; row: number } | null): void {
+  /** Loads a region, CPU sample or log by its track row; null clears. Resolves with the detail (or null). */
+  loadItem(sel: { kind: AnnotationKind; row: number } | null): Promise<AnnotationDetail | null> {
     const key = sel ? `${sel.kind}:${sel.row}` : null;
-    if (key === this.store.get().itemKey) return;
+    if (key === this.store.get().itemKey) {
+      const s = this.store.get().item;
+      return Promise.resolve(s.status === 'done' ? s.value : null);
+    }
     this.itemAbort?.abort();
     if (!sel) {
       this.store.update((s) => ({ ...s, item: { status: 'idle' }, itemKey: null }));
-      return;
+      return Promise.resolve(null);
     }
     const ctl = new AbortController();
     this.itemAbort = ctl;
     this.store.update((s) => ({ ...s, item: { status: 'loading' }, itemKey: key }));
-    this.api.annotation(sel.kind, sel.row, ctl.signal).then(
+    return this.api.annotation(sel.kind, sel.row, ctl.signal).then(
       (value) => {
         if (!ctl.signal.aborted) this.store.update((s) => ({ ...s, item: { status: 'done', value } }));
+        return value;
       },
       (e: unknown) => {
         if (!ctl.signal.aborted) this.store.update((s) => ({ ...s, item: { status: 'error', message: (e as Error).message } }));
+        return null;
       },
     );
   }

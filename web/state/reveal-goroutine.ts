@@ -44,7 +44,8 @@ export async function revealGoroutine(session: TraceSession, id: number, opts: R
     const half = (v.endNs - v.startNs) / 2;
     if (opts.timeNs < v.startNs || opts.timeNs > v.endNs) viewport.show(opts.timeNs - half, opts.timeNs + half);
     const s = span ?? { startNs: opts.timeNs, endNs: opts.timeNs };
-    ui.update((st) => ({ ...st, span: { lane, timeNs: opts.timeNs!, startNs: s.startNs, endNs: s.endNs, count: 1 } }));
+    // A region, sample or log selected there (a shared link) stays selected.
+    ui.update((st) => (st.span?.item && st.span.lane === lane && st.span.timeNs === opts.timeNs ? st : { ...st, span: { lane, timeNs: opts.timeNs!, startNs: s.startNs, endNs: s.endNs, count: 1 } }));
   }
   return true;
 }

@@ -7,6 +7,7 @@ import type { TraceApi } from '../data/api-client.ts';
 import { ChunkCache } from '../data/chunk-cache.ts';
 import { FlowLoader } from '../data/flow-loader.ts';
 import { DetailsStore } from './details-store.ts';
+import { loadSelectedItem } from './item-selection.ts';
 import { GoroutineDirectory } from './goroutine-directory.ts';
 import { buildLaneLayout, defaultExpandedGroups, type LaneLayout } from './lane-layout.ts';
 import { createStore, type Store } from './store.ts';
@@ -73,9 +74,8 @@ export function createTraceSession(api: TraceApi, summary: TraceSummary, url: Ur
   const details = new DetailsStore(api);
   // Selecting a span loads its detail (and then its exact bounds); clearing the range clears its summary.
   const loadSpan = (s: UiState) => {
-    // A region, CPU sample or log: its own detail, and the span's bounds stay the item's.
-    details.loadItem(s.span?.item ?? null);
-    if (s.span?.item) return;
+    // A region, CPU sample or log: its own detail (item-selection.ts), no span lookup.
+    if (loadSelectedItem(details, ui)) return;
     // A task lane's span is the task: the detail panel asks /api/task for it, /api/span has nothing there.
     const sel = s.span?.lane.startsWith('task:') ? null : s.span;
     void details.loadSpan(sel).then((d) => {
