@@ -60,7 +60,7 @@ export function instantTrack(model: TraceModel, sources: InstantSource[], startN
     }
   }
   if (t.length === 0) return null;
-  // Sources are each in time order; merge them (a few thousand rows at most, so a sort is fine).
+  // Sources are each in time order; merge them. At most 2 sources × 20 000 px (the chunk limit) = 40 000 rows: a sort is fine.
   const order = Array.from(t, (_, i) => i).sort((a, b) => t[a] - t[b] || kind[a] - kind[b]);
   return {
     count: t.length,
