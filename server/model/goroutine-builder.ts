@@ -70,7 +70,10 @@ export class GoroutineBuilder {
     const actor = ev.g === -1 ? -1 : gb.row(ev.g);
     const reason = ev.reason === 0 ? 0 : this.transitions.reason(ev.reason);
     const flags = ev.p === -1 ? FLAG_NO_PROC : 0;
-    const row = this.transitions.add(t, g, from, to, reason, flags, ev.stack, from === GoState.Waiting || from === GoState.NotExist ? actor : -1);
+    // Unblocks and creations keep who caused them: the goroutine, and (not for status repeats) the proc and thread of the event.
+    const cause = from === GoState.Waiting || from === GoState.NotExist;
+    const where = cause && from !== to;
+    const row = this.transitions.add(t, g, from, to, reason, flags, ev.stack, cause ? actor : -1, where ? ev.p : -1, where ? ev.m : -1);
     if (from === to) {
       this.counterCodes.push(0);
       return g;

@@ -11,7 +11,9 @@ import { F64Column, I32Column, lowerBound, upperBound } from './columns.ts';
  * A row is 16 bytes: time (8), packed states/reason/flags (4) and the event's
  * stack (4), plus 4 for the time order; the goroutine of a row follows from
  * `offsets`, and who unblocked or created a goroutine is kept in a sparse
- * side table, since most transitions have no such actor.
+ * side table, since most transitions have no such actor. The side table also
+ * keeps the proc and thread of those events (go tool trace draws its flow
+ * arrows from them, also for unblocks by no goroutine, e.g. timers).
  */
 
 /** `to` value of the pseudo-transition recorded when a syscalling goroutine's proc is taken away. */
@@ -40,9 +42,15 @@ export class TransitionLog {
     readonly offsets: Int32Array,
     /** Row indices in global time order. */
     readonly timeOrder: Int32Array,
-    /** Sorted rows that have an actor (unblocker / creator), and the actor's goroutine index. */
+    /**
+     * Sorted rows of unblocks and creations with a known actor goroutine,
+     * proc or thread; the actor's goroutine index (-1 none), and the event's
+     * proc and thread (-1 none; procs past 32 767 are -1).
+     */
     readonly actorRows: Int32Array,
     readonly actorGoroutine: Int32Array,
+    readonly actorProc: Int16Array,
+    readonly actorThread: Int32Array,
     /** Reason strings (trace-wide string ids) by reason index; index 0 is "". */
     readonly reasons: Int32Array,
   ) {}
@@ -58,8 +66,14 @@ export class TransitionLog {
 
   /** Goroutine index that unblocked or created the goroutine at this row, or -1. */
   actor(row: number): number {
+    const i = this.actorIndex(row);
+    return i >= 0 ? this.actorGoroutine[i] : -1;
+  }
+
+  /** Index of the row in the actor side table, or -1. */
+  actorIndex(row: number): number {
     const i = lowerBound(this.actorRows, row);
-    return i < this.actorRows.length && this.actorRows[i] === row ? this.actorGoroutine[i] : -1;
+    return i < this.actorRows.length && this.actorRows[i] === row ? i : -1;
   }
 }
 
@@ -69,8 +83,12 @@ export class TransitionLogBuilder {
   private readonly goroutine: I32Column;
   private readonly packed: I32Column;
   private readonly stack: I32Column;
-  /** Actor goroutine per row (-1 none), dense while building; sparse in the finished log. */
+  /** Per row: index into the cause columns (-1 none), dense while building; sparse in the finished log. */
   private readonly actor: I32Column;
+  /** Actor goroutine, proc and thread of the rows that have one of them (unblocks and creations). */
+  private readonly causeActor: I32Column;
+  private readonly causeProc: I32Column;
+  private readonly causeThread: I32Column;
 
   /** `expectedRows` sizes the columns up front (growing 40 MB columns costs copies). */
   constructor(expectedRows = 1 << 16) {
@@ -79,6 +97,12 @@ export class TransitionLogBuilder {
     this.packed = new I32Column(expectedRows);
     this.stack = new I32Column(expectedRows);
     this.actor = new I32Column(expectedRows);
+    // Causes (creations, unblocks) are 0.3 of the rows on the GC-heavy bench trace (1.4 M of 4.7 M);
+    // expectedRows overestimates the rows (6.8 M there), so a quarter of it is room enough.
+    const causes = Math.max(1024, expectedRows >> 2);
+    this.causeActor = new I32Column(causes);
+    this.causeProc = new I32Column(causes);
+    this.causeThread = new I32Column(causes);
   }
   private readonly reasonIndex = new Map<number, number>([[0, 0]]);
   private readonly reasons: number[] = [0];
@@ -98,12 +122,18 @@ export class TransitionLogBuilder {
     return r;
   }
 
-  add(timeNs: number, g: number, from: number, to: number, reasonIdx: number, flags: number, stack: number, actor: number): number {
+  /** `actor`, `proc`, `thread`: who caused it (unblocks and creations), -1 when unknown or not a cause. */
+  add(timeNs: number, g: number, from: number, to: number, reasonIdx: number, flags: number, stack: number, actor: number, proc = -1, thread = -1): number {
     const row = this.time.push(timeNs);
     this.goroutine.push(g);
     this.packed.push(packTransition(from, to, reasonIdx, flags));
     this.stack.push(stack);
-    this.actor.push(actor);
+    if (actor < 0 && proc < 0 && thread < 0) this.actor.push(-1);
+    else {
+      this.actor.push(this.causeActor.push(actor));
+      this.causeProc.push(proc);
+      this.causeThread.push(thread);
+    }
     return row;
   }
 
@@ -134,19 +164,24 @@ export class TransitionLogBuilder {
     this.goroutine.data = new Int32Array(0);
     // Rows were appended in time order, so newRow is exactly the time order.
     const timeOrder = newRow;
-    const actor = scatter(this.actor.data, new Int32Array(n));
+    const cause = scatter(this.actor.data, new Int32Array(n));
     this.actor.data = new Int32Array(0);
-    let withActor = 0;
-    for (let i = 0; i < n; i++) if (actor[i] >= 0) withActor++;
-    const actorRows = new Int32Array(withActor);
-    const actorGoroutine = new Int32Array(withActor);
+    const causes = this.causeActor.length;
+    const actorRows = new Int32Array(causes);
+    const actorGoroutine = new Int32Array(causes);
+    const actorProc = new Int16Array(causes);
+    const actorThread = new Int32Array(causes);
+    const [who, procs, threads] = [this.causeActor.data, this.causeProc.data, this.causeThread.data];
     for (let i = 0, k = 0; i < n; i++) {
-      if (actor[i] >= 0) {
-        actorRows[k] = i;
-        actorGoroutine[k++] = actor[i];
-      }
+      const c = cause[i];
+      if (c < 0) continue;
+      actorRows[k] = i;
+      actorGoroutine[k] = who[c];
+      actorProc[k] = procs[c] <= 0x7fff ? procs[c] : -1;
+      actorThread[k++] = threads[c];
     }
-    const log = new TransitionLog(timeNs, packed, stack, offsets, timeOrder, actorRows, actorGoroutine, Int32Array.from(this.reasons));
+    this.causeActor.data = this.causeProc.data = this.causeThread.data = new Int32Array(0);
+    const log = new TransitionLog(timeNs, packed, stack, offsets, timeOrder, actorRows, actorGoroutine, actorProc, actorThread, Int32Array.from(this.reasons));
     return { log, newRow };
   }
 }

@@ -1,22 +1,23 @@
 import { I32Column, lowerBound } from '../model/columns.ts';
-import { fromOf, TO_PROC_LOST, toOf } from '../model/transition-log.ts';
-import { GoState } from '../trace/event-kinds.ts';
-import type { FlowIndex } from './flow-index.ts';
+import { FLOW_NET_UNBLOCK, FLOW_SYSCALL, type FlowIndex } from './flow-index.ts';
 
 /**
  * The flows of a FlowIndex placed on proc lanes (or thread lanes), as go tool
- * trace's proc view draws them: from the proc the creator or unblocker was
- * running on when it acted, to the proc where the goroutine then started.
- * Lane numbers are 1 + the index in procIds (threadIds); 0 = no such lane
- * (the actor was not on a proc, e.g. network and syscall flows).
+ * trace's proc (thread) view draws them: from the proc (thread) of the event
+ * that created or unblocked the goroutine — also when no goroutine did it, as
+ * for a timer fired by the scheduler — to the proc (thread) where the
+ * goroutine then started. Lane numbers are 1 + the index in procIds
+ * (threadIds); 0 = no such lane. In the proc view network unblocks and
+ * syscall exits start on the Network and Syscalls rows instead; the thread
+ * view draws network unblocks from the thread and no syscall exits (the
+ * thread kept its goroutine through the syscall), as go tool trace does.
  *
- * Built on the first request that shows such a lane: one pass over the
- * transitions in event order follows which lane each goroutine runs on, so
- * an actor's lane at its event is exact even when events share a timestamp.
- * About 2·4 + 2·2 bytes per flow; the passes need two row-sized temporaries.
+ * Built on the first request that shows such a lane, from the transition
+ * log's actor side table (which keeps each cause's proc and thread): 2·2 + 2·4
+ * bytes per flow, plus row-sized temporaries (6 bytes a row) while building.
  */
 export class FlowExecLanes {
-  /** Per flow: lane of the actor at the cause, lane of the start. */
+  /** Per flow: lane of the cause, lane of the start. */
   readonly fromLane: Uint16Array;
   readonly toLane: Uint16Array;
   /** Per lane (index = lane number - 1): flows leaving it in cause order, arriving in start order. */
@@ -40,55 +41,43 @@ export class FlowExecLanes {
     this.fromLane = new Uint16Array(n);
     this.toLane = new Uint16Array(n);
 
-    // Lane of each execution start row (temporary, 2 bytes a row).
+    // Lane of each execution start row (temporary).
     const laneOfRow = new Uint16Array(log.length);
     for (let i = 0; i < lanes; i++) for (let k = laneOffsets[i]; k < laneOffsets[i + 1]; k++) laneOfRow[laneRows[k]] = i + 1;
-    for (let f = 0; f < n; f++) this.toLane[f] = laneOfRow[flows.start[f]];
-
-    // Goroutine of each row (temporary), then one pass in event order keeping each goroutine's current lane.
-    const goroutineOfRow = new Int32Array(log.length);
-    for (let g = 0; g < m.goroutines.count; g++) goroutineOfRow.fill(g, log.offsets[g], log.offsets[g + 1]);
-    const current = new Uint16Array(m.goroutines.count);
-    const flowAt = new Int32Array(log.length).fill(-1);
-    for (let f = 0; f < n; f++) if (flows.actor[f] >= 0) flowAt[flows.cause[f]] = f;
-    // Flows with an actor, in cause order (the others leave no proc or thread lane).
-    const order = new Int32Array(flows.actorFlows.length);
-    let ordered = 0;
-    for (let i = 0; i < log.timeOrder.length; i++) {
-      const row = log.timeOrder[i];
-      const f = flowAt[row];
-      if (f >= 0) {
-        this.fromLane[f] = current[flows.actor[f]];
-        order[ordered++] = f;
+    const causeOf = view === 'proc' ? log.actorProc : log.actorThread;
+    const counts = new Int32Array(lanes + 1);
+    for (let f = 0; f < n; f++) {
+      this.toLane[f] = laneOfRow[flows.start[f]];
+      const k = flows.kind[f];
+      const e = flows.entry[f];
+      if (k === FLOW_SYSCALL || (k === FLOW_NET_UNBLOCK && view === 'proc') || e < 0 || causeOf[e] < 0) continue;
+      // Lane ids ascend (buildLanes): the cause's proc or thread by binary search.
+      const i = lowerBound(laneIds, causeOf[e]);
+      if (i < lanes && laneIds[i] === causeOf[e]) {
+        this.fromLane[f] = i + 1;
+        counts[i + 1]++;
       }
-      const p = log.packed[row];
-      const to = toOf(p);
-      if (fromOf(p) === to) continue; // a status repeat (at a generation's start) moves nothing
-      const g = goroutineOfRow[row];
-      // Running rows start a slice on their lane; a syscall keeps it (a thread keeps it even when the proc goes).
-      if (to === GoState.Running) current[g] = laneOfRow[row];
-      else if (to !== GoState.Syscall && !(to === TO_PROC_LOST && view === 'thread')) current[g] = 0;
     }
 
-    const counts = new Int32Array(lanes + 1);
-    for (let f = 0; f < n; f++) if (this.fromLane[f] !== 0) counts[this.fromLane[f]]++;
     this.fromOffsets = new Int32Array(lanes + 1);
     for (let i = 0; i < lanes; i++) this.fromOffsets[i + 1] = this.fromOffsets[i] + counts[i + 1];
     this.fromFlows = new Int32Array(this.fromOffsets[lanes]);
     const next = this.fromOffsets.slice(0, lanes);
-    for (let k = 0; k < ordered; k++) {
-      const f = order[k];
+    for (let k = 0; k < n; k++) {
+      const f = flows.byCause[k];
       if (this.fromLane[f] !== 0) this.fromFlows[next[this.fromLane[f] - 1]++] = f;
     }
 
-    // Arrivals: a lane's start rows are in time order; the ones that end a flow, in that order.
+    // Arrivals: a lane's start rows are in time order; the ones that end a flow, in that order
+    // (the flow of a start row from a temporary row → flow map: a binary search per row cost 150 ms on the bench trace).
+    const flowAt = new Int32Array(log.length).fill(-1);
+    for (let f = 0; f < n; f++) flowAt[flows.start[f]] = f;
     const arrivals = new I32Column(Math.max(1024, n));
     this.toOffsets = new Int32Array(lanes + 1);
     for (let i = 0; i < lanes; i++) {
       for (let k = laneOffsets[i]; k < laneOffsets[i + 1]; k++) {
-        const row = laneRows[k];
-        const f = lowerBound(flows.start, row);
-        if (f < n && flows.start[f] === row) arrivals.push(f);
+        const f = flowAt[laneRows[k]];
+        if (f >= 0) arrivals.push(f);
       }
       this.toOffsets[i + 1] = arrivals.length;
     }

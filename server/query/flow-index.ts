@@ -31,8 +31,16 @@ export class FlowIndex {
   /** The goroutine's next Runnable→Running row, ascending. */
   readonly start: Int32Array;
   readonly kind: Uint8Array;
-  /** Goroutine index of the creator / unblocker, -1 for network and syscall flows. */
+  /**
+   * Goroutine index of the creator / unblocker: -1 for network and syscall
+   * flows, and for unblocks by no goroutine (a timer fired by the scheduler:
+   * those have only a proc, see `entry`).
+   */
   readonly actor: Int32Array;
+  /** Index of the cause in the transition log's actor side table (its proc and thread), -1 for syscall flows. */
+  readonly entry: Int32Array;
+  /** Every flow id in the time order of its cause. */
+  readonly byCause: Int32Array;
   /** Reason index (transitions.reasons) of the wait an unblock ended; 0 otherwise. */
   readonly reason: Uint16Array;
   /** Flows by actor: actorFlows[actorOffsets[g] … actorOffsets[g+1]) in cause time order. */
@@ -50,6 +58,7 @@ export class FlowIndex {
     const start = new I32Column(1 << 12);
     const kind = new U8Column(1 << 12);
     const actor = new I32Column(1 << 12);
+    const entry = new I32Column(1 << 12);
     const reason = new I32Column(1 << 12);
     const actorRows = log.actorRows;
     let ai = 0;
@@ -57,6 +66,7 @@ export class FlowIndex {
       let pending = -1;
       let pendingKind = 0;
       let pendingActor = -1;
+      let pendingEntry = -1;
       let pendingReason = 0;
       let blockReason = 0;
       for (let row = log.offsets[g]; row < log.offsets[g + 1]; row++) {
@@ -71,6 +81,7 @@ export class FlowIndex {
             start.push(row);
             kind.push(pendingKind);
             actor.push(pendingActor);
+            entry.push(pendingEntry);
             reason.push(pendingReason);
           }
           pending = -1;
@@ -79,16 +90,19 @@ export class FlowIndex {
         if (to !== GoState.Runnable) continue;
         // Rows ascend across the whole loop, and so do the sorted actor rows: merge instead of searching.
         while (ai < actorRows.length && actorRows[ai] < row) ai++;
-        const who = ai < actorRows.length && actorRows[ai] === row ? log.actorGoroutine[ai] : -1;
+        const at = ai < actorRows.length && actorRows[ai] === row ? ai : -1;
+        // A cause needs somewhere to draw it from: its goroutine, or at least the proc or thread of the event.
+        const known = at >= 0 && (log.actorGoroutine[at] >= 0 || log.actorProc[at] >= 0 || log.actorThread[at] >= 0);
         let k = 0;
-        if (from === GoState.NotExist && who >= 0) k = FLOW_CREATE;
+        if (from === GoState.NotExist && known) k = FLOW_CREATE;
         else if (from === GoState.Waiting && network !== 0 && blockReason === network) k = FLOW_NET_UNBLOCK;
-        else if (from === GoState.Waiting && who >= 0) k = FLOW_UNBLOCK;
+        else if (from === GoState.Waiting && known) k = FLOW_UNBLOCK;
         else if (from === GoState.Syscall) k = FLOW_SYSCALL;
         if (k === 0) continue;
         pending = row;
         pendingKind = k;
-        pendingActor = k === FLOW_CREATE || k === FLOW_UNBLOCK ? who : -1;
+        pendingEntry = at;
+        pendingActor = (k === FLOW_CREATE || k === FLOW_UNBLOCK) && at >= 0 ? log.actorGoroutine[at] : -1;
         pendingReason = k === FLOW_UNBLOCK || k === FLOW_NET_UNBLOCK ? blockReason : 0;
       }
     }
@@ -96,8 +110,10 @@ export class FlowIndex {
     this.start = start.finish();
     this.kind = kind.finish();
     this.actor = actor.finish();
+    this.entry = entry.finish();
     this.reason = Uint16Array.from(reason.finish());
     const byTime = this.flowsInCauseOrder();
+    this.byCause = byTime;
     const n = this.cause.length;
     this.actorOffsets = new Int32Array(goroutines + 1);
     let net = 0;
@@ -105,7 +121,7 @@ export class FlowIndex {
     for (let f = 0; f < n; f++) {
       if (this.actor[f] >= 0) this.actorOffsets[this.actor[f] + 1]++;
       else if (this.kind[f] === FLOW_NET_UNBLOCK) net++;
-      else sys++;
+      else if (this.kind[f] === FLOW_SYSCALL) sys++;
     }
     for (let g = 0; g < goroutines; g++) this.actorOffsets[g + 1] += this.actorOffsets[g];
     this.actorFlows = new Int32Array(this.actorOffsets[goroutines]);
@@ -117,7 +133,7 @@ export class FlowIndex {
       const f = byTime[k];
       if (this.actor[f] >= 0) this.actorFlows[next[this.actor[f]]++] = f;
       else if (this.kind[f] === FLOW_NET_UNBLOCK) this.netFlows[net++] = f;
-      else this.syscallFlows[sys++] = f;
+      else if (this.kind[f] === FLOW_SYSCALL) this.syscallFlows[sys++] = f;
     }
   }
 
@@ -140,7 +156,7 @@ export class FlowIndex {
   }
 
   /** Flow ids in the time order of their causes (the log's event order). */
-  flowsInCauseOrder(): Int32Array {
+  private flowsInCauseOrder(): Int32Array {
     const log = this.model.transitions;
     const at = new Int32Array(log.length).fill(-1);
     for (let f = 0; f < this.cause.length; f++) at[this.cause[f]] = f;

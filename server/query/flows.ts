@@ -72,7 +72,7 @@ export class FlowService {
       const out: number[] = [];
       for (let i = s.lo; i < s.hi; i += stride) {
         const id = s.list ? s.list[i] : i;
-        if (s.on[0] === ON_TASKS || q.kinds.has(this.kindOf(id))) out.push(id);
+        if (s.on[0] === ON_TASKS || (q.kinds.has(this.kindOf(id)) && s.on.some((on) => this.placeable(id, on)))) out.push(id);
       }
       return out;
     });
@@ -103,6 +103,16 @@ export class FlowService {
     return { arrows, total: found * stride, truncated: stride > 1 || keep < 1, cut };
   }
 
+  /** Whether flow f has both ends on lanes of that placement (an unblock by a timer has no goroutine to start from). */
+  private placeable(f: number, on: number): boolean {
+    const fi = this.index;
+    const pseudo = fi.kind[f] === FLOW_NET_UNBLOCK || fi.kind[f] === FLOW_SYSCALL;
+    if (on === ON_GOROUTINES) return pseudo || fi.actor[f] >= 0;
+    if (on === ON_THREADS) return fi.kind[f] !== FLOW_SYSCALL && this.exec('thread').toLane[f] !== 0 && this.exec('thread').fromLane[f] !== 0;
+    const x = this.exec('proc');
+    return x.toLane[f] !== 0 && (pseudo || x.fromLane[f] !== 0);
+  }
+
   private kindOf(f: number): FlowKind {
     const k = this.index.kind[f];
     return k === FLOW_CREATE ? 'create' : k === FLOW_SYSCALL ? 'syscall' : 'unblock';
@@ -115,9 +125,10 @@ export class FlowService {
     const ctx = this.ctx;
     const m = ctx.model;
     const wantFlows = q.kinds.has('create') || q.kinds.has('unblock') || q.kinds.has('syscall');
+    // The Network and Syscalls rows start arrows to goroutine lanes and, in the proc view, to procs
+    // (go tool trace's thread view draws network unblocks from the thread, and no syscall exits).
     const views: number[] = [ON_GOROUTINES];
     if (q.lanes.some((l) => l.startsWith('proc:'))) views.push(ON_PROCS);
-    if (q.lanes.some((l) => l.startsWith('thread:'))) views.push(ON_THREADS);
     const add = (lane: string, list: ArrayLike<number> | null, lo: number, hi: number, timeOf: (id: number) => number, on: number[]) => {
       const timeAt = list ? (i: number) => timeOf(list[i]) : timeOf;
       const a = firstAtOrAfter(lo, hi, timeAt, s);
@@ -181,9 +192,14 @@ export class FlowService {
       toLane = `g:${m.goroutines.id[g]}`;
       if (!pseudo) fromRow = this.rowOf(a);
       toRow = this.rowOf(g);
-    } else {
-      const x = this.exec(on === ON_PROCS ? 'proc' : 'thread');
+    } else if (on === ON_PROCS) {
+      const x = this.exec('proc');
       fromLane = pseudo ?? x.laneId(x.fromLane[f]);
+      toLane = x.laneId(x.toLane[f]);
+    } else {
+      const x = this.exec('thread');
+      if (k === FLOW_SYSCALL) return null;
+      fromLane = x.laneId(x.fromLane[f]);
       toLane = x.laneId(x.toLane[f]);
     }
     if (fromLane === null || toLane === null) return null;

@@ -103,15 +103,20 @@ describe('proc arrows', () => {
     expect(onProcs.length).toBeGreaterThan(100);
     const byGoroutine = res.arrows.filter((a) => a.fromLane.startsWith('g:'));
     expect(byGoroutine).toEqual([]); // no goroutine lane was asked for
+    let checked = 0;
     for (const a of onProcs.slice(0, 400)) {
       const to = spanDetail(ctx, a.toLane, a.toNs);
       expect(to?.goroutine, `${a.toLane}@${a.toNs}`).toBe(a.goroutine);
       const from = spanDetail(ctx, a.fromLane, a.fromNs);
       const g = ctx.model.goroutines.indexOf(a.goroutine);
-      // The actor: the creator for a create, the unblocker of the runnable span otherwise.
-      const actor = a.kind === 'create' ? ctx.model.goroutines.id[creatorOf(ctx.model.transitions, g)] : spanDetail(ctx, `g:${a.goroutine}`, a.fromNs)!.unblockedBy!.goroutine;
+      // The actor: the creator for a create, the unblocker of the runnable span otherwise
+      // (a timer's unblock has none: it is drawn from the proc of the event, checked against go tool trace elsewhere).
+      const actor = a.kind === 'create' ? ctx.model.goroutines.id[creatorOf(ctx.model.transitions, g)] : spanDetail(ctx, `g:${a.goroutine}`, a.fromNs)!.unblockedBy?.goroutine;
+      if (actor === undefined) continue;
       expect(from?.goroutine, `${a.fromLane}@${a.fromNs}`).toBe(actor);
+      checked++;
     }
+    expect(checked).toBeGreaterThan(100);
   });
 });
 
