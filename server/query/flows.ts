@@ -221,11 +221,11 @@ export class FlowService {
     return [this.ctx.groups.groupOf(g), this.ctx.groups.memberIndex(g)];
   }
 
-  /** go tool trace's "newTask" arrow: parent lane → child lane, at the child's begin. */
+  /** go tool trace's "newTask" arrow (gen.go): parent lane → child lane, at the child's begin (none when it began before the trace). */
   private taskArrow(r: number): FlowArrow | null {
     const t = this.ctx.tasks;
     const p = t.parentRow(r);
-    if (p < 0) return null;
+    if (p < 0 || this.ctx.model.tasks.tasks.startNs[r] < 0) return null;
     const at = t.startNs(r);
     return { kind: 'task', reason: t.typeName(r), fromLane: taskLane(t.id(p)), fromNs: at, toLane: taskLane(t.id(r)), toNs: at, goroutine: -1, task: t.id(r) };
   }

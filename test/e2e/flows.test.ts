@@ -145,6 +145,20 @@ describe.skipIf(skip !== null)('flow arrows in the browser (mutex fixture)', () 
     expect(copyErrors).toEqual([]);
   });
 
+  it('the whole trace has more arrows than an answer holds: the toolbar says they are sampled', async () => {
+    const whole = await context.newPage();
+    const wholeErrors = collectErrors(whole);
+    const answer = whole.waitForResponse((r) => r.url().includes(API.flows));
+    await openApp(whole, `${viewer.url}/?flows=1`);
+    const body = (await (await answer).json()) as FlowsResponse;
+    expect(body.truncated).toBe(true);
+    await whole.waitForSelector('[data-testid=flows-sampled]');
+    await whole.click('[data-testid=flows-toggle]');
+    await whole.waitForSelector('[data-testid=flows-sampled]', { state: 'detached' });
+    await whole.close();
+    expect(wholeErrors).toEqual([]);
+  });
+
   it('had no page errors, console errors or failed requests', () => {
     expect(errors).toEqual([]);
   });

@@ -65,6 +65,23 @@ describe('flow loader', () => {
     }
   });
 
+  it('tells subscribers when an answer arrives and when it is dropped (the toolbar shows whether it was sampled)', async () => {
+    const h = harness(true);
+    let calls = 0;
+    const off = h.loader.subscribe(() => calls++);
+    h.loader.ensure(['g:1'], 0, 1000);
+    h.answer(0);
+    await flush();
+    expect([calls, h.loader.response?.truncated]).toEqual([1, true]);
+    h.loader.clear();
+    expect([calls, h.loader.response]).toEqual([2, null]);
+    off();
+    h.loader.ensure(['g:1'], 0, 1000);
+    h.answer(1);
+    await flush();
+    expect(calls).toBe(2);
+  });
+
   it('clear drops the answer and aborts the request in flight', async () => {
     const h = harness();
     h.loader.ensure(['g:1'], 0, 1000);

@@ -34,6 +34,9 @@ export class FlowLoader {
   private inFlight: { asked: Asked; controller: AbortController } | null = null;
   requestsStarted = 0;
   requestsAborted = 0;
+  /** Bumped when the answer changes (React reads it with useSyncExternalStore). */
+  version = 0;
+  private readonly listeners = new Set<() => void>();
 
   constructor(private readonly opts: FlowLoaderOptions) {}
 
@@ -48,6 +51,16 @@ export class FlowLoader {
 
   get pending(): boolean {
     return this.inFlight !== null;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    this.version++;
+    for (const l of [...this.listeners]) l();
   }
 
   /** Asks for the arrows of these lanes over the view unless the answer or the request in flight serves it. */
@@ -75,6 +88,7 @@ export class FlowLoader {
         if (this.inFlight !== flight) return; // aborted meanwhile
         this.inFlight = null;
         this.answer = { asked, response };
+        this.changed();
         this.opts.onUpdate?.();
       },
       (e: unknown) => {
@@ -89,7 +103,10 @@ export class FlowLoader {
   /** Drops the answer and any request (the overlay was turned off). */
   clear(): void {
     this.abort();
-    this.answer = null;
+    if (this.answer) {
+      this.answer = null;
+      this.changed();
+    }
   }
 
   private abort(): void {

@@ -1,4 +1,5 @@
-import { formatDurationNs, formatTickNs } from '../render/format-time.ts';
+import { useSyncExternalStore } from 'react';
+import { formatCount, formatDurationNs, formatTickNs } from '../render/format-time.ts';
 import { useStore } from '../hooks/use-store.ts';
 import type { TraceSession } from '../state/trace-session.ts';
 import type { UiState } from '../state/ui-store.ts';
@@ -11,16 +12,28 @@ const selectFlows = (s: UiState) => s.flows;
 /** "Flows": go tool trace's "Flow events" button (L), with what the arrows mean in its title. */
 function FlowsToggle({ session }: { session: TraceSession }) {
   const on = useStore(session.ui, selectFlows);
+  useSyncExternalStore(
+    (l) => session.flows.subscribe(l),
+    () => session.flows.version,
+  );
+  const answer = on ? session.flows.response : null;
   return (
-    <button
-      className={on ? 'active' : ''}
-      aria-pressed={on}
-      onClick={() => session.ui.update((s) => ({ ...s, flows: !s.flows }))}
-      title="Flow arrows (L): goroutine creation (go), unblocks, exits from blocked syscalls, parent → child tasks; from the cause to where the goroutine next runs"
-      data-testid="flows-toggle"
-    >
-      Flows
-    </button>
+    <>
+      <button
+        className={on ? 'active' : ''}
+        aria-pressed={on}
+        onClick={() => session.ui.update((s) => ({ ...s, flows: !s.flows }))}
+        title="Flow arrows (L): goroutine creation (go), unblocks, exits from blocked syscalls, parent → child tasks; from the cause to where the goroutine next runs"
+        data-testid="flows-toggle"
+      >
+        Flows
+      </button>
+      {answer?.truncated && (
+        <span className="muted" data-testid="flows-sampled" title={`${formatCount(answer.arrows.length)} arrows drawn of about ${formatCount(answer.total)} arrow ends on these lanes around the view`}>
+          arrows sampled: zoom in for all
+        </span>
+      )}
+    </>
   );
 }
 
