@@ -5,6 +5,8 @@
 import type { LaneDescriptor } from './lanes.ts';
 
 export type { FlowArrow, FlowKind, FlowsResponse, TaskDetail, TaskLog } from './flow-api.ts';
+export type { RelatedGoroutine, RelatedGoroutines, RelatedList } from './related-api.ts';
+export type { SearchHit, SearchKind, SearchResponse } from './search-api.ts';
 
 export const API = {
   summary: '/api/summary',
@@ -42,6 +44,10 @@ export const API = {
   flows: '/api/flows',
   /** ?id=N (task id) → TaskDetail (flow-api.ts) */
   task: '/api/task',
+  /** ?q=TEXT&limit=N → SearchResponse (search-api.ts) */
+  search: '/api/search',
+  /** ?id=N (goroutine id)&limit=N → RelatedGoroutines (related-api.ts) */
+  goroutineRelated: '/api/goroutine/related',
 } as const;
 
 export interface GoroutineGroupInfo {

@@ -8,6 +8,7 @@ import { registerFlowRoutes } from './flow-routes.ts';
 import { registerHostGuard } from './host-guard.ts';
 import { registerMmuRoutes } from './mmu-routes.ts';
 import { MmuService } from '../query/mmu-service.ts';
+import { registerSearchRoutes } from './search-routes.ts';
 import { registerTimelineRoutes } from './timeline-routes.ts';
 
 export interface AppOptions {
@@ -41,6 +42,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   registerTimelineRoutes(app, opts.ctx);
   registerAnalysisRoutes(app, opts.ctx);
   registerFlowRoutes(app, opts.ctx);
+  registerSearchRoutes(app, opts.ctx);
   const file = opts.ctx.model.file;
   registerMmuRoutes(app, opts.mmu ?? (file ? new MmuService(file) : null), opts.ctx.model.endNs);
   for (const p of opts.plugins ?? []) p(app, opts.ctx);

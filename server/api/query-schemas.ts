@@ -119,3 +119,25 @@ export const taskQuery = {
   properties: { id: { type: 'integer', minimum: 0 } },
   additionalProperties: false,
 } as const;
+
+export const searchQuery = {
+  type: 'object',
+  required: ['q'],
+  properties: {
+    q: { type: 'string', minLength: 1, maxLength: 200 },
+    // MAX_SEARCH_LIMIT (shared/search-api.ts).
+    limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+  },
+  additionalProperties: false,
+} as const;
+
+export const relatedQuery = {
+  type: 'object',
+  required: ['id'],
+  properties: {
+    id: { type: 'integer', minimum: 0 },
+    // RELATED_DEFAULT_LIMIT and RELATED_MAX_LIMIT (shared/related-api.ts).
+    limit: { type: 'integer', minimum: 1, maximum: 5000, default: 100 },
+  },
+  additionalProperties: false,
+} as const;
