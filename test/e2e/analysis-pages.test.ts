@@ -114,6 +114,16 @@ describe.skipIf(skip !== null)('analysis pages in the browser', () => {
     await page.close();
   });
 
+  it('goroutine analysis: every column header fits its column, the sorted one with its arrow ("Sched wait" was cut to "Sched w…")', async () => {
+    const page = await open('mutex', '?page=goroutines&sort=schedWaitNs.desc');
+    const table = page.getByTestId('goroutine-table');
+    await table.locator('[role=row].vtable-row:not(.muted)').first().waitFor();
+    const headers = await table.locator('[role=columnheader]').evaluateAll((els) => els.map((e) => ({ text: (e.textContent ?? '').trim(), need: e.scrollWidth, have: e.clientWidth })));
+    expect(headers.map((h) => h.text)).toContain('Sched wait ▾');
+    expect(headers.filter((h) => h.need > h.have)).toEqual([]);
+    await page.close();
+  });
+
   it('profiles (mutex, sync): the flame graph and top table hold the API numbers; a click zooms into a frame', async () => {
     const profile = await getJson<ProfileResponse>(`${viewers.mutex.url}/api/analysis/profile?kind=sync`);
     expect(profile.totalNs).toBeGreaterThan(0);

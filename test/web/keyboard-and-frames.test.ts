@@ -78,7 +78,7 @@ describe('timeline keys', () => {
 
   it('every key the handler knows is listed in the help', () => {
     const listed = SHORTCUTS.flatMap((s) => s.items.flatMap((i) => i.keys)).join(' ');
-    for (const k of ['W', 'A', 'S', 'D', 'F', 'T', 'E', '?', 'Esc', '0']) expect(listed).toContain(k);
+    for (const k of ['W', 'A', 'S', 'D', 'F', 'T', 'E', 'L', '/', '?', 'Esc', '0']) expect(listed).toContain(k);
   });
 });
 

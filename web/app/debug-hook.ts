@@ -13,9 +13,11 @@
  *   __gtv.flowRequests             flow requests started since load
  *   __gtv.requestsStarted/Aborted  chunk requests since load
  *   __gtv.page                     current page
+ *   __gtv.goroutineLanes()         lane ids of the goroutine rows laid out (the first 10 000; '' while a row's page loads)
  *   __gtv.setViewport(startNs, endNs)
  */
 import type { TraceSession } from '../state/trace-session.ts';
+import { laneIdOf } from '../timeline/lane-ids.ts';
 import type { TimelineController } from '../timeline/timeline-controller.ts';
 
 export interface DebugHook {
@@ -37,8 +39,12 @@ export interface DebugHook {
   readonly flowRequests: number;
   readonly page: string;
   frameTimesMs(): number[];
+  goroutineLanes(): string[];
   setViewport(startNs: number, endNs: number): void;
 }
+
+/** Rows goroutineLanes() lists at most (an expanded group of a million goroutines is a million rows). */
+const MAX_LISTED_ROWS = 10_000;
 
 declare global {
   interface Window {
@@ -100,6 +106,17 @@ export function installDebugHook(session: TraceSession): void {
       return session.ui.get().page;
     },
     frameTimesMs: () => controller?.loop.stats().recentFrameMs ?? [],
+    goroutineLanes() {
+      const layout = session.layout.get();
+      const out: string[] = [];
+      for (let y = 0; y < layout.totalHeightPx && out.length < MAX_LISTED_ROWS; ) {
+        const row = layout.rowAt(y);
+        if (!row) break;
+        if (row.kind === 'goroutine') out.push(laneIdOf(row, session.directory) ?? '');
+        y = row.yPx + row.heightPx;
+      }
+      return out;
+    },
     setViewport: (startNs, endNs) => session.viewport.show(startNs, endNs),
   };
 }

@@ -40,7 +40,7 @@ export function attachUrlSync(session: TraceSession): () => void {
   const onPop = () => {
     const u = decodeUrlState(location.search);
     lastPage = u.page;
-    ui.update((s) => ({ ...s, page: u.page, view: u.view, selection: u.selection, range: u.range, group: u.group, kind: u.kind, sort: u.sort, flows: u.flows === true }));
+    ui.update((s) => ({ ...s, page: u.page, view: u.view, selection: u.selection, range: u.range, group: u.group, kind: u.kind, sort: u.sort, flows: u.flows === true, focus: u.focus ?? null }));
     if (u.window) viewport.show(u.window.startNs, u.window.endNs);
     else viewport.reset();
   };

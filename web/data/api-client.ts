@@ -21,6 +21,8 @@ import {
 } from '../../shared/api.ts';
 import { decodeChunk, type Chunk } from '../../shared/chunk-codec.ts';
 import type { FlowKind, FlowsResponse, TaskDetail } from '../../shared/flow-api.ts';
+import type { RelatedGoroutines } from '../../shared/related-api.ts';
+import type { SearchResponse } from '../../shared/search-api.ts';
 
 export type ProfileKind = 'net' | 'sync' | 'syscall' | 'sched';
 
@@ -79,6 +81,10 @@ export interface TraceApi {
   flows(q: FlowQuery, signal?: AbortSignal): Promise<FlowsResponse>;
   /** null for an unknown task (404). */
   task(id: number, signal?: AbortSignal): Promise<TaskDetail | null>;
+  /** Goroutines, groups, tasks, regions and logs matching the text (at most `limit`). */
+  search(query: string, limit: number, signal?: AbortSignal): Promise<SearchResponse>;
+  /** A goroutine's creator, created, unblockers and unblocked (at most `limit` each); null for an unknown id (404). */
+  related(id: number, limit: number, signal?: AbortSignal): Promise<RelatedGoroutines | null>;
 }
 
 export class ApiRequestError extends Error {
@@ -172,6 +178,15 @@ export function createHttpApi(base = ''): TraceApi {
     async task(id, signal) {
       try {
         return await json<TaskDetail>(API.task, { id }, signal);
+      } catch (e) {
+        if (e instanceof ApiRequestError && e.status === 404) return null;
+        throw e;
+      }
+    },
+    search: (query, limit, signal) => json(API.search, { q: query, limit }, signal),
+    async related(id, limit, signal) {
+      try {
+        return await json<RelatedGoroutines>(API.goroutineRelated, { id, limit }, signal);
       } catch (e) {
         if (e instanceof ApiRequestError && e.status === 404) return null;
         throw e;

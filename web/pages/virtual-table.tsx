@@ -1,4 +1,5 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { fitHeaderWidthPx } from './header-width.ts';
 import { nextSort, type Column, type SortState } from './sort-rows.ts';
 
 export interface TableColumn<R> extends Column<R> {
@@ -41,14 +42,16 @@ export function VirtualTable<R>({
   const [scrollTop, setScrollTop] = useState(0);
   const count = rows ? rows.length : (rowCount ?? 0);
   const at = (i: number): R | undefined => (rows ? rows[i] : rowAt?.(i));
-  const totalWidth = columns.reduce((a, c) => a + c.widthPx, 0);
+  // Each column at least as wide as its header needs (header-width.ts).
+  const widths = useMemo(() => columns.map((c) => fitHeaderWidthPx(c.title, c.widthPx)), [columns]);
+  const totalWidth = widths.reduce((a, w) => a + w, 0);
   const bodyHeight = Math.min(heightPx, count * ROW_HEIGHT_PX + 2);
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT_PX) - 5);
   const last = Math.min(count, Math.ceil((scrollTop + bodyHeight) / ROW_HEIGHT_PX) + 5);
   useEffect(() => onVisibleRows?.(first, last), [first, last, onVisibleRows]);
   const visible: { i: number; row: R | undefined }[] = [];
   for (let i = first; i < last; i++) visible.push({ i, row: at(i) });
-  const template = columns.map((c) => `${c.widthPx}px`).join(' ');
+  const template = widths.map((w) => `${w}px`).join(' ');
   return (
     <div className="vtable" data-testid={testId} style={{ maxWidth: '100%' }}>
       <div className="vtable-scroll-x">

@@ -4,7 +4,9 @@
  * closes to its header), then the goroutine groups, each a header row followed,
  * when expanded, by one row per goroutine. A layout is a list of blocks (a
  * header row plus n equal child rows), so 100 000 goroutine rows cost no
- * memory: rows are computed only for the visible pixel range.
+ * memory: rows are computed only for the visible pixel range. A lane focus
+ * ("Show only related", state/lane-focus.ts) keeps only the groups of the
+ * focused goroutines, each with only those goroutines as its rows.
  */
 import type { GoroutineGroupInfo } from '../../shared/api.ts';
 import type { LaneDescriptor, LaneKind } from '../../shared/lanes.ts';
@@ -30,6 +32,12 @@ export interface Row {
   count?: number;
 }
 
+/** A goroutine kept by a lane focus: its id and its position in its group's lane list. */
+export interface FocusMember {
+  id: number;
+  member: number;
+}
+
 export const ROW_HEIGHTS = {
   section: 22,
   counter: 44,
@@ -46,6 +54,8 @@ interface Block {
   childCount: number;
   childHeightPx: number;
   group: number;
+  /** Under a lane focus: the group's goroutines shown, by member (else all of them, member = row index). */
+  members?: readonly FocusMember[];
 }
 
 export interface LaneLayout {
@@ -56,6 +66,8 @@ export interface LaneLayout {
   rowAt(yPx: number): Row | null;
   /** Top of the header row of a group. */
   groupTopPx(group: number): number;
+  /** Whether the group is laid out (a lane focus hides the groups of goroutines it does not show). */
+  hasGroup(group: number): boolean;
   /** Top of a goroutine row (group expanded), or null. */
   memberTopPx(group: number, member: number): number | null;
   /** Top of a fixed lane (stats/procs/threads), or null when not shown. */
@@ -70,6 +82,8 @@ export interface LayoutOptions {
   expandedGroups: ReadonlySet<number>;
   /** The TASKS section lists its lanes (default) or only its header. */
   tasksExpanded?: boolean;
+  /** A lane focus: the only goroutines shown, by group index, each list by member (null or absent: every goroutine). */
+  focus?: ReadonlyMap<number, readonly FocusMember[]> | null;
 }
 
 function laneHeight(l: LaneDescriptor): number {
@@ -107,13 +121,17 @@ export function buildLaneLayout(opts: LayoutOptions): LaneLayout {
   if (opts.groups.length) {
     section('GOROUTINES');
     opts.groups.forEach((g, i) => {
+      const members = opts.focus ? opts.focus.get(i) : undefined;
+      if (opts.focus && !members?.length) return;
       const expanded = opts.expandedGroups.has(i);
+      const count = members ? members.length : g.count;
       blocks.push({
-        header: { kind: 'group', key: `group:${i}`, heightPx: ROW_HEIGHTS.group, title: g.name || '(unknown start function)', group: i, expanded, count: g.count },
-        childCount: expanded ? g.count : 0,
+        header: { kind: 'group', key: `group:${i}`, heightPx: ROW_HEIGHTS.group, title: g.name || '(unknown start function)', group: i, expanded, count },
+        childCount: expanded ? count : 0,
         // Goroutines with user regions get a bar per nesting level below their states (track-geometry.ts).
         childHeightPx: ROW_HEIGHTS.goroutine + regionBandPx(g.regionLevels),
         group: i,
+        members,
       });
     });
   }
@@ -141,16 +159,34 @@ export function buildLaneLayout(opts: LayoutOptions): LaneLayout {
     return lo;
   };
 
-  const childRow = (b: Block, top: number, member: number): Row => ({
-    kind: 'goroutine',
-    key: `g:${b.group}:${member}`,
-    yPx: top + b.header.heightPx + member * b.childHeightPx,
-    heightPx: b.childHeightPx,
-    title: '',
-    laneKind: 'spans',
-    group: b.group,
-    member,
-  });
+  /** The k-th goroutine row of a block (its member k, or under a focus the k-th goroutine kept, which carries its lane). */
+  const childRow = (b: Block, top: number, k: number): Row => {
+    const kept = b.members?.[k];
+    const member = kept ? kept.member : k;
+    return {
+      kind: 'goroutine',
+      key: `g:${b.group}:${member}`,
+      yPx: top + b.header.heightPx + k * b.childHeightPx,
+      heightPx: b.childHeightPx,
+      title: kept ? `G${kept.id}` : '',
+      ...(kept ? { laneId: `g:${kept.id}` } : {}),
+      laneKind: 'spans',
+      group: b.group,
+      member,
+    };
+  };
+  /** Row index of a member in its block, or -1 (a focus may not show it). */
+  const indexOf = (b: Block, member: number): number => {
+    if (!b.members) return member;
+    let lo = 0;
+    let hi = b.members.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (b.members[mid].member < member) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < b.members.length && b.members[lo].member === member ? lo : -1;
+  };
 
   return {
     totalHeightPx,
@@ -180,10 +216,13 @@ export function buildLaneLayout(opts: LayoutOptions): LaneLayout {
       const i = groupBlock.get(group);
       return i === undefined ? 0 : tops[i];
     },
+    hasGroup: (group) => groupBlock.has(group),
     memberTopPx(group, member) {
       const i = groupBlock.get(group);
-      if (i === undefined || member < 0 || member >= blocks[i].childCount) return null;
-      return tops[i] + blocks[i].header.heightPx + member * blocks[i].childHeightPx;
+      if (i === undefined || member < 0) return null;
+      const k = indexOf(blocks[i], member);
+      if (k < 0 || k >= blocks[i].childCount) return null;
+      return tops[i] + blocks[i].header.heightPx + k * blocks[i].childHeightPx;
     },
     laneTopPx(laneId) {
       const i = laneBlock.get(laneId);

@@ -2,7 +2,8 @@
  * Brings a goroutine's lane into view: finds its group (from its name, or by
  * asking the server for its span at a time), expands the group, finds its row
  * and asks the timeline to scroll there; with a time, centres the view on it
- * and selects the span there.
+ * and selects the span there. A lane focus ("Show only related") that hides
+ * the goroutine is cleared.
  */
 import { goroutineLane } from '../../shared/lanes.ts';
 import type { TraceSession } from './trace-session.ts';
@@ -38,6 +39,9 @@ export async function revealGoroutine(session: TraceSession, id: number, opts: R
   }
   const member = where ? where.member : await directory.findMember(group, id);
   if (member < 0) return false;
+  // A lane focus that does not show this goroutine gives way: its row would not be laid out.
+  const focus = session.focus.current;
+  if (ui.get().focus !== null && focus && !focus.groups.get(group)?.some((m) => m.member === member)) ui.update((s) => ({ ...s, focus: null }));
   session.scrollRequest.set({ group, member });
   if (opts.timeNs !== undefined) {
     const v = viewport.get();

@@ -9,6 +9,8 @@ import { FlowLoader } from '../data/flow-loader.ts';
 import { DetailsStore } from './details-store.ts';
 import { loadSelectedItem } from './item-selection.ts';
 import { GoroutineDirectory } from './goroutine-directory.ts';
+import { FocusLoader } from './lane-focus.ts';
+import { SearchLoader } from './search-loader.ts';
 import { buildLaneLayout, defaultExpandedGroups, type LaneLayout } from './lane-layout.ts';
 import { createStore, type Store } from './store.ts';
 import { createUiStore, initialUiState, type UiState, type UiStore } from './ui-store.ts';
@@ -33,10 +35,17 @@ export interface TraceSession {
   lastError: Store<string | null>;
   /** Whether visible lanes are waiting for chunks (set by the timeline after each frame). */
   loading: Store<boolean>;
-  /** A row the timeline should scroll into view (set by links to a goroutine). */
-  scrollRequest: Store<{ group: number; member: number } | null>;
+  /** A row the timeline should scroll into view (set by links to a goroutine); member -1: the group's header. */
+  scrollRequest: Store<ScrollRequest | null>;
+  /** The search box (`/`): query, results, stepping. */
+  search: SearchLoader;
+  /** "Show only related": the lanes the goroutine section keeps while the UI state has a focus. */
+  focus: FocusLoader;
   dispose(): void;
 }
+
+/** A goroutine row (member -1: its group's header) or a fixed lane (e.g. a task lane) to scroll to. */
+export type ScrollRequest = { group: number; member: number } | { laneId: string };
 
 export function createTraceSession(api: TraceApi, summary: TraceSummary, url: UrlState): TraceSession {
   const viewport = createViewportStore(summary.durationNs, url.window ?? undefined);
@@ -61,15 +70,23 @@ export function createTraceSession(api: TraceApi, summary: TraceSummary, url: Ur
     },
     onError: (e) => lastError.set((e as Error).message ?? String(e)),
   });
-  const layoutOf = (s: UiState) => buildLaneLayout({ lanes: summary.lanes, groups: summary.groups, view: s.view, expandedGroups: s.expandedGroups, tasksExpanded: s.tasksExpanded });
+  const scrollRequest = createStore<ScrollRequest | null>(null);
+  // A loaded focus opens the groups of its goroutines and scrolls to the focused one.
+  const focus = new FocusLoader(api, ui, (f) => {
+    ui.update((s) => ({ ...s, expandedGroups: new Set([...s.expandedGroups, ...f.groups.keys()]) }));
+    scrollRequest.set({ group: f.group, member: f.member });
+  });
+  const layoutOf = (s: UiState) =>
+    buildLaneLayout({ lanes: summary.lanes, groups: summary.groups, view: s.view, expandedGroups: s.expandedGroups, tasksExpanded: s.tasksExpanded, focus: s.focus !== null ? (focus.current?.groups ?? null) : null });
   const layout = createStore<LaneLayout>(layoutOf(ui.get()));
   let last = ui.get();
   const unsub = ui.subscribe(() => {
     const s = ui.get();
-    if (s.view !== last.view || s.expandedGroups !== last.expandedGroups || s.tasksExpanded !== last.tasksExpanded) layout.set(layoutOf(s));
+    if (s.view !== last.view || s.expandedGroups !== last.expandedGroups || s.tasksExpanded !== last.tasksExpanded || s.focus !== last.focus) layout.set(layoutOf(s));
     if (!s.flows && last.flows) flows.clear();
     last = s;
   });
+  const unsubFocus = focus.store.subscribe(() => layout.set(layoutOf(ui.get())));
   const directory = new GoroutineDirectory(api, summary.groups);
   const details = new DetailsStore(api);
   // Selecting a span loads its detail (and then its exact bounds); clearing the range clears its summary.
@@ -108,10 +125,15 @@ export function createTraceSession(api: TraceApi, summary: TraceSummary, url: Ur
     onData,
     lastError,
     loading: createStore(false),
-    scrollRequest: createStore<{ group: number; member: number } | null>(null),
+    scrollRequest,
+    search: new SearchLoader(api),
+    focus,
     dispose() {
       unsub();
       unsubDetails();
+      unsubFocus();
+      focus.dispose();
+      this.search.dispose();
       cache.dispose();
       flows.clear();
     },

@@ -39,6 +39,8 @@ export interface UiState {
   flows: boolean;
   /** The TASKS section shows its task lanes (else only its header). */
   tasksExpanded: boolean;
+  /** Goroutine id whose related goroutines alone fill the goroutine section (lane-focus.ts), or null for all. */
+  focus: number | null;
 }
 
 export type UiStore = Store<UiState>;
@@ -63,6 +65,7 @@ export function initialUiState(url: UrlState, expandedGroups: ReadonlySet<number
     helpOpen: false,
     flows: url.flows === true,
     tasksExpanded,
+    focus: url.focus ?? null,
   };
 }
 
@@ -86,5 +89,6 @@ export function urlStateOf(s: UiState, window: NsRange | null): UrlState {
     kind: s.kind,
     sort: s.sort,
     ...(s.flows ? { flows: true } : {}),
+    ...(s.focus !== null ? { focus: s.focus } : {}),
   };
 }

@@ -2,7 +2,7 @@
  * What is on screen, as URL query parameters, so a reload or a shared link
  * brings the same view back:
  *
- *   ?page=timeline&flows=1&t=START-END&sel=A-B&span=LANE@T&item=region:ROW&view=threads
+ *   ?page=timeline&flows=1&t=START-END&sel=A-B&span=LANE@T&item=region:ROW&view=threads&focus=g:N
  *   ?page=goroutines&range=A-B&group=NAME&sort=COLUMN.desc
  *   ?page=profiles&range=A-B&kind=sync
  *
@@ -36,6 +36,8 @@ export interface UrlState {
   sort: { column: string; descending: boolean } | null;
   /** The timeline's flow arrows are on (absent: off). */
   flows?: boolean;
+  /** Goroutine whose related goroutines alone fill the goroutine section ("Show only related"; absent: all). */
+  focus?: number;
 }
 
 export const DEFAULT_URL_STATE: UrlState = {
@@ -75,6 +77,7 @@ export function encodeUrlState(s: UrlState): string {
   if (s.kind !== DEFAULT_URL_STATE.kind) p.set('kind', s.kind);
   if (s.sort) p.set('sort', `${s.sort.column}.${s.sort.descending ? 'desc' : 'asc'}`);
   if (s.flows) p.set('flows', '1');
+  if (s.focus !== undefined) p.set('focus', `g:${s.focus}`);
   const q = p.toString();
   return q ? `?${q}` : '';
 }
@@ -87,6 +90,7 @@ export function decodeUrlState(search: string): UrlState {
   const itemM = /^([a-z]+):(\d+)$/.exec(p.get('item') ?? '');
   const item = itemM && (ANNOTATION_KINDS as readonly string[]).includes(itemM[1]) ? { kind: itemM[1] as AnnotationKind, row: Number(itemM[2]) } : undefined;
   const sortM = /^(.+)\.(asc|desc)$/.exec(p.get('sort') ?? '');
+  const focusM = /^g:(\d{1,15})$/.exec(p.get('focus') ?? '');
   return {
     page: (PAGES as readonly string[]).includes(page ?? '') ? (page as Page) : 'timeline',
     window: parseRange(p.get('t')),
@@ -98,5 +102,6 @@ export function decodeUrlState(search: string): UrlState {
     kind: (PROFILE_KINDS as readonly string[]).includes(kind ?? '') ? (kind as UrlState['kind']) : DEFAULT_URL_STATE.kind,
     sort: sortM ? { column: sortM[1], descending: sortM[2] === 'desc' } : null,
     ...(p.get('flows') === '1' ? { flows: true } : {}),
+    ...(focusM ? { focus: Number(focusM[1]) } : {}),
   };
 }

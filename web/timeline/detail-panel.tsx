@@ -3,10 +3,11 @@ import { useStore } from '../hooks/use-store.ts';
 import { revealGoroutine } from '../state/reveal-goroutine.ts';
 import type { TraceSession } from '../state/trace-session.ts';
 import { AnnotationPanel } from './annotation-panel.tsx';
+import { RelatedGoroutinesSection } from './related-goroutines.tsx';
 import { StackView } from './stack-view.tsx';
 import { TaskPanel } from './task-panel.tsx';
 
-/** The selected span: goroutine, state, reason, times, stacks, and links to its creator and unblocker. */
+/** The selected span: goroutine, state, reason, times, stacks, links to its creator and unblocker, and its goroutine's related goroutines. */
 export function DetailPanel({ session }: { session: TraceSession }) {
   const span = useStore(session.ui, (s) => s.span);
   const detail = useStore(session.details.store, (s) => s.span);
@@ -144,6 +145,7 @@ export function DetailPanel({ session }: { session: TraceSession }) {
               Select its time
             </button>
           </div>
+          {detail.value.goroutine !== null && <RelatedGoroutinesSection session={session} goroutine={detail.value.goroutine} />}
           <StackView title="Start stack" frames={detail.value.startStack} testId="start-stack" />
           <StackView title="End stack" frames={detail.value.endStack} testId="end-stack" />
         </>

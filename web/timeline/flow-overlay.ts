@@ -26,6 +26,8 @@ export function layoutEndY(layout: LaneLayout, scrollTopPx: number): EndY {
       const top = layout.memberTopPx(group, member);
       // A goroutine row's state band is its top ROW_HEIGHTS.goroutine px (user regions may follow below).
       if (top !== null) return top + ROW_HEIGHTS.goroutine / 2 - scrollTopPx;
+      // A lane focus hides the group: the arrow has no end to draw to.
+      if (!layout.hasGroup(group)) return null;
       return layout.groupTopPx(group) + ROW_HEIGHTS.group / 2 - scrollTopPx;
     }
     const top = layout.laneTopPx(lane);

@@ -1,8 +1,8 @@
 /**
  * Timeline keys (see shortcuts.ts): W/S zoom, A/D pan, F zoom to the
  * selection, 0/Z whole trace, T procs/threads, E expand/collapse, 1/2 drag
- * mode, arrows scroll the lanes, ? help, Esc clears. Keys typed into inputs
- * are left alone.
+ * mode, arrows scroll the lanes, / search, ? help, Esc clears. Keys typed
+ * into inputs are left alone (the search box handles its own).
  */
 import type { TraceSession } from '../state/trace-session.ts';
 
@@ -83,8 +83,13 @@ export function handleTimelineKey(e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'c
     case '?':
       ui.update((s) => ({ ...s, helpOpen: !s.helpOpen }));
       return true;
+    case '/':
+      t.session.search.open();
+      return true;
     case 'Escape':
-      ui.update((s) => (s.helpOpen ? { ...s, helpOpen: false } : { ...s, selection: null, span: null }));
+      if (ui.get().helpOpen) ui.update((s) => ({ ...s, helpOpen: false }));
+      else if (t.session.search.store.get().open) t.session.search.close();
+      else ui.update((s) => ({ ...s, selection: null, span: null }));
       return true;
   }
   return false;

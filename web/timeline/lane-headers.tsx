@@ -71,13 +71,14 @@ function HeaderContent({ session, row }: { session: TraceSession; row: Row }) {
           <span className="chevron">{row.expanded ? '▾' : '▸'}</span>
           <i className="swatch" style={{ background: groupColour(row.group!) }} />
           <span className="group-name">{row.title}</span>
-          <span className="group-count">{formatCount(g.count)}</span>
+          <span className="group-count">{row.count !== undefined && row.count < g.count ? `${formatCount(row.count)} of ${formatCount(g.count)}` : formatCount(g.count)}</span>
         </button>
       );
     }
     case 'goroutine': {
       const item = session.directory.get(row.group!, row.member!);
-      if (!item) return <span className="lane-title muted">…</span>;
+      // Rows of a lane focus know their goroutine before its page of the directory loads.
+      if (!item) return <span className="lane-title muted">{row.title || '…'}</span>;
       return (
         <span className="lane-title" title={`G${item.id}${item.label ? ` ${item.label}` : ''} · ${formatDurationNs(item.execNs)} executing`}>
           G{item.id}

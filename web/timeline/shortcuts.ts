@@ -27,7 +27,16 @@ export const SHORTCUTS: { section: string; items: Shortcut[] }[] = [
       { keys: ['Shift+Drag'], action: 'Select a time range (also: drag on the time axis)' },
       { keys: ['F'], action: 'Zoom to the selected range or span' },
       { keys: ['1', '2'], action: 'Drag mode: pan / select' },
-      { keys: ['Esc'], action: 'Clear the selection, close this help' },
+      { keys: ['Esc'], action: 'Clear the selection, close this help or the search' },
+    ],
+  },
+  {
+    section: 'Search',
+    items: [
+      { keys: ['/'], action: 'Search goroutines (G123), groups, tasks (T7), regions, logs' },
+      { keys: ['Enter'], action: 'In the search box: show the next result (Shift: the previous)' },
+      { keys: ['↓', '↑'], action: 'In the search box: move through the results' },
+      { keys: ['Esc'], action: 'Close the search' },
     ],
   },
   {

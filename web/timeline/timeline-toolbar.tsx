@@ -3,6 +3,7 @@ import { formatCount, formatDurationNs, formatTickNs } from '../render/format-ti
 import { useStore } from '../hooks/use-store.ts';
 import type { TraceSession } from '../state/trace-session.ts';
 import type { UiState } from '../state/ui-store.ts';
+import { SearchBox } from './search-box.tsx';
 
 const selectView = (s: UiState) => s.view;
 const selectMode = (s: UiState) => s.dragMode;
@@ -111,6 +112,7 @@ export function TimelineToolbar({ session }: { session: TraceSession }) {
         </span>
       )}
       <span className="spacer" />
+      <SearchBox session={session} />
       <button onClick={() => ui.update((s) => ({ ...s, helpOpen: true }))} title="Keyboard shortcuts (?)" data-testid="help-button">
         ?
       </button>

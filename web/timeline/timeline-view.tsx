@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { AXIS_HEIGHT_PX } from '../render/draw-axis.ts';
 import { useStore } from '../hooks/use-store.ts';
 import { createStore } from '../state/store.ts';
@@ -6,6 +6,7 @@ import type { TraceSession } from '../state/trace-session.ts';
 import type { UiState } from '../state/ui-store.ts';
 import { setDebugController } from '../app/debug-hook.ts';
 import { DetailPanel } from './detail-panel.tsx';
+import { FocusBar } from './focus-bar.tsx';
 import { LaneHeaders, HEADER_WIDTH_PX } from './lane-headers.tsx';
 import { SelectionPanel } from './selection-panel.tsx';
 import { ShortcutsOverlay } from './shortcuts-overlay.tsx';
@@ -50,32 +51,25 @@ export function TimelineView({ session }: { session: TraceSession }) {
     };
   }, [session, scrollState]);
 
-  // Links to a goroutine ask for its row to be scrolled into view.
-  useEffect(() => {
-    if (!controller) return;
-    const apply = () => {
-      const req = session.scrollRequest.get();
-      if (!req) return;
-      const y = session.layout.get().memberTopPx(req.group, req.member);
-      if (y !== null) {
-        controller.scrollToRow(y);
-        session.scrollRequest.set(null);
-      }
-    };
-    apply();
-    const a = session.scrollRequest.subscribe(apply);
-    const b = session.layout.subscribe(apply);
-    return () => {
-      a();
-      b();
-    };
-  }, [controller, session]);
+  // Links to a goroutine, a group or a task ask for its row to be scrolled into view. Applied after
+  // React has sized the scroller for the new layout: an opened group makes it taller, and a scroll
+  // made before that is cut short at the old height.
+  const scrollRequest = useStore(session.scrollRequest);
+  useLayoutEffect(() => {
+    if (!controller || !scrollRequest) return;
+    const req = scrollRequest;
+    const y = 'laneId' in req ? layout.laneTopPx(req.laneId) : req.member < 0 ? (layout.hasGroup(req.group) ? layout.groupTopPx(req.group) : null) : layout.memberTopPx(req.group, req.member);
+    if (y === null) return;
+    controller.scrollToRow(y);
+    session.scrollRequest.set(null);
+  }, [controller, session, scrollRequest, layout]);
 
   const showPanel = hasSpan || hasSelection;
 
   return (
     <div className="timeline-page">
       <TimelineToolbar session={session} />
+      <FocusBar session={session} />
       <div className="timeline-main">
         <div className="timeline" data-testid="timeline">
           <div className="timeline-top" style={{ height: AXIS_HEIGHT_PX }}>
