@@ -6,7 +6,7 @@ import { TO_PROC_LOST, toOf } from '../model/transition-log.ts';
 import type { GroupIndex } from './group-index.ts';
 import { SpanMerger } from './span-merger.ts';
 import { BASE_SHIFT } from '../model/counter-pyramid.ts';
-import type { LaneBusy } from '../model/lane-busy.ts';
+import { firstEntryAt, type LaneBusy } from '../model/lane-busy.ts';
 
 /**
  * Execution slices of one proc (or thread) lane. A slice starts where a
@@ -31,7 +31,7 @@ export function execLaneChunk(
 ): LaneChunk {
   const log = model.transitions;
   const level = busy ? Math.round(Math.log2(nsPerPx)) - BASE_SHIFT : -1;
-  if (busy && level >= 0 && level < busy.busy.length && 2 ** (level + BASE_SHIFT) === nsPerPx) {
+  if (busy && level >= 0 && level < busy.levels.length && 2 ** (level + BASE_SHIFT) === nsPerPx) {
     return fromBusy(model, laneId, busy, level, startNs, endNs, nsPerPx, groups);
   }
   const merger = new SpanMerger(nsPerPx);
@@ -82,15 +82,13 @@ export function execLaneChunk(
 function fromBusy(model: TraceModel, laneId: string, busy: LaneBusy, level: number, startNs: number, endNs: number, nsPerPx: number, groups: GroupIndex): LaneChunk {
   const merger = new SpanMerger(nsPerPx);
   const first = Math.max(0, Math.floor(startNs / nsPerPx));
-  const last = Math.min(busy.busy[level].length - 1, Math.floor(endNs / nsPerPx));
-  const b = busy.busy[level];
-  const c = busy.count[level];
-  const d = busy.dominant[level];
-  for (let k = first; k <= last; k++) {
-    if (c[k] === 0) continue;
-    const s = k * nsPerPx;
-    const g = d[k];
-    merger.addMerged(s, s + Math.max(1, Math.min(nsPerPx, b[k])), SpanState.Executing, c[k], g >= 0 ? model.goroutines.id[g] : -1, g >= 0 ? groups.groupOf(g) : -1);
+  const last = Math.floor(endNs / nsPerPx);
+  const L = busy.levels[level];
+  // Only buckets in which something ran are stored (lane-busy.ts).
+  for (let i = firstEntryAt(L, first); i < L.bucket.length && L.bucket[i] <= last; i++) {
+    const s = L.bucket[i] * nsPerPx;
+    const g = L.dominant[i];
+    merger.addMerged(s, s + Math.max(1, Math.min(nsPerPx, L.busy[i])), SpanState.Executing, L.count[i], g >= 0 ? model.goroutines.id[g] : -1, g >= 0 ? groups.groupOf(g) : -1);
   }
   return merger.finish(laneId, 'goroutine', 'group');
 }

@@ -8,6 +8,15 @@ import type { LaneChunk } from '../../shared/chunk-codec.ts';
  * merged span keeps the count of spans it stands for and the state (and
  * goroutine) that covered most of its time.
  */
+/**
+ * Distinct (state, aux, aux2) keys in one pixel searched linearly; past this a
+ * map. A pixel usually holds a handful, but a proc lane zoomed out past its
+ * busy pyramid holds every goroutine it ran: the 68 MB bench trace's 960 000
+ * in one pixel made a linear search quadratic (a request for the whole trace
+ * at 2^36 ns per pixel ran for minutes).
+ */
+const LINEAR_KEYS = 32;
+
 export class SpanMerger {
   private start: number[] = [];
   private end: number[] = [];
@@ -25,6 +34,8 @@ export class SpanMerger {
   private kAux: number[] = [];
   private kAux2: number[] = [];
   private kWeight: number[] = [];
+  /** (state|aux|aux2) → entry, once a pixel holds more than LINEAR_KEYS distinct keys. */
+  private kIndex: Map<string, number> | null = null;
 
   constructor(private readonly nsPerPx: number) {}
 
@@ -47,11 +58,22 @@ export class SpanMerger {
     this.openCount++;
     const w = endNs - startNs + 1e-9;
     const n = this.kState.length;
-    for (let i = 0; i < n; i++) {
-      if (this.kState[i] === state && this.kAux[i] === aux && this.kAux2[i] === aux2) {
+    if (n < LINEAR_KEYS) {
+      for (let i = 0; i < n; i++) {
+        if (this.kState[i] === state && this.kAux[i] === aux && this.kAux2[i] === aux2) {
+          this.kWeight[i] += w;
+          return;
+        }
+      }
+    } else {
+      const index = this.kIndex ?? this.indexKeys();
+      const key = `${state}|${aux}|${aux2}`;
+      const i = index.get(key);
+      if (i !== undefined) {
         this.kWeight[i] += w;
         return;
       }
+      index.set(key, n);
     }
     this.kState.push(state);
     this.kAux.push(aux);
@@ -66,6 +88,14 @@ export class SpanMerger {
     this.push(this.openStart, this.openEnd, this.kState[best], this.openCount, this.kAux[best], this.kAux2[best]);
     this.openBucket = Number.NaN;
     this.kState.length = this.kAux.length = this.kAux2.length = this.kWeight.length = 0;
+    this.kIndex = null;
+  }
+
+  private indexKeys(): Map<string, number> {
+    const index = new Map<string, number>();
+    for (let i = 0; i < this.kState.length; i++) index.set(`${this.kState[i]}|${this.kAux[i]}|${this.kAux2[i]}`, i);
+    this.kIndex = index;
+    return index;
   }
 
   /** Adds an already merged span (from a precomputed level): passed through as is. */
