@@ -9,7 +9,7 @@ import { MarkerListBuilder } from './marker-list.ts';
 import { buildLanes } from './proc-lanes.ts';
 import type { LaneBusy, LaneBusyBuilder } from './lane-busy.ts';
 import { buildGoroutineCounters } from './goroutine-counters.ts';
-import { heapPyramid, identityPair, pairPyramid } from './stats-series.ts';
+import { heapPyramid, threadsPyramid } from './stats-series.ts';
 import { RangeBuilder } from './range-builder.ts';
 import { SampleTableBuilder } from './sample-table.ts';
 import { TaskTablesBuilder } from './task-tables.ts';
@@ -227,7 +227,7 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
     markers: { net: netMarks.finish(), syscall: syscallMarks.finish() },
     goroutineCounters,
     heapPyramid: heapPyramid(metrics, endNs),
-    threadsPyramid: pairPyramid(metrics.threadsRunning, metrics.threadsInSyscall, endNs, identityPair),
+    threadsPyramid: threadsPyramid(metrics, endNs),
     tasks: tasks.finish(),
     samples: samples.finish(),
     salvage,

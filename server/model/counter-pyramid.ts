@@ -27,24 +27,40 @@ export class CounterPyramid {
 /** Feed points in time order (the values right after each change), then `finish`. */
 export class CounterPyramidBuilder {
   private readonly cur: Float64Array;
-  private readonly min: number[][];
-  private readonly max: number[][];
+  // Typed columns per series, grown by doubling: arrays of numbers boxed
+  // values past the small-integer range (heap sizes), 100 MB of garbage while
+  // building the 68 MB bench trace's pyramids.
+  private min: Float64Array[];
+  private max: Float64Array[];
   private bucket = 0;
   /** Start of the next bucket: most points fall in the current one. */
   private nextStart = BUCKET_NS;
 
   constructor(readonly seriesCount: number) {
     this.cur = new Float64Array(seriesCount);
-    this.min = Array.from({ length: seriesCount }, () => []);
-    this.max = Array.from({ length: seriesCount }, () => []);
+    this.min = Array.from({ length: seriesCount }, () => new Float64Array(1024));
+    this.max = Array.from({ length: seriesCount }, () => new Float64Array(1024));
     this.openBucket();
   }
 
   private openBucket(): void {
+    const b = this.bucket;
+    if (b >= this.min[0].length) this.grow(b + 1);
     for (let s = 0; s < this.seriesCount; s++) {
-      this.min[s].push(this.cur[s]);
-      this.max[s].push(this.cur[s]);
+      this.min[s][b] = this.cur[s];
+      this.max[s][b] = this.cur[s];
     }
+  }
+
+  private grow(need: number): void {
+    const n = Math.max(need, this.min[0].length * 2);
+    const widen = (a: Float64Array): Float64Array => {
+      const w = new Float64Array(n);
+      w.set(a);
+      return w;
+    };
+    this.min = this.min.map(widen);
+    this.max = this.max.map(widen);
   }
 
   private advanceTo(timeNs: number): void {
@@ -68,15 +84,30 @@ export class CounterPyramidBuilder {
 
   finish(endNs: number): CounterPyramid {
     this.advanceTo(endNs);
-    const mins: Float32Array[][] = [this.min.map((a) => Float32Array.from(a))];
-    const maxs: Float32Array[][] = [this.max.map((a) => Float32Array.from(a))];
+    const n = this.bucket + 1;
+    const mins: Float32Array[][] = [this.min.map((a) => Float32Array.from(a.subarray(0, n)))];
+    const maxs: Float32Array[][] = [this.max.map((a) => Float32Array.from(a.subarray(0, n)))];
     while (mins[mins.length - 1][0].length > 1) {
       const pm = mins[mins.length - 1];
       const px = maxs[maxs.length - 1];
-      const n = Math.ceil(pm[0].length / 2);
-      mins.push(pm.map((a) => Float32Array.from({ length: n }, (_, i) => (2 * i + 1 < a.length ? Math.min(a[2 * i], a[2 * i + 1]) : a[2 * i]))));
-      maxs.push(px.map((a) => Float32Array.from({ length: n }, (_, i) => (2 * i + 1 < a.length ? Math.max(a[2 * i], a[2 * i + 1]) : a[2 * i]))));
+      mins.push(pm.map((a) => halve(a, false)));
+      maxs.push(px.map((a) => halve(a, true)));
     }
     return new CounterPyramid(this.seriesCount, mins, maxs);
   }
+}
+
+/** The next level: bucket pairs merged by min (or max). A loop, not Float32Array.from with a callback (150 ms on the 68 MB bench trace). */
+function halve(a: Float32Array, max: boolean): Float32Array {
+  const n = Math.ceil(a.length / 2);
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = a[2 * i];
+    if (2 * i + 1 >= a.length) out[i] = x;
+    else {
+      const y = a[2 * i + 1];
+      out[i] = max ? (y > x ? y : x) : y < x ? y : x;
+    }
+  }
+  return out;
 }

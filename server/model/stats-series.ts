@@ -24,45 +24,45 @@ export function walkPair(a: CounterSeries, b: CounterSeries, fromIndexA: number,
 
 /** go tool trace's heap counter: Allocated, and NextGC = goal − allocated (0 when negative or no goal). */
 export function heapValues(alloc: number, goal: number): [number, number] {
+  return [alloc, nextGcBytes(alloc, goal)];
+}
+
+/** NextGC as go tool trace draws it: goal − allocated, 0 when negative or when there is no goal. */
+export function nextGcBytes(alloc: number, goal: number): number {
   const g = goal > 2 ** 50 ? 0 : goal; // the runtime reports "no goal" as a huge value
-  return [alloc, Math.max(0, g - alloc)];
+  return Math.max(0, g - alloc);
 }
 
 export function heapPyramid(m: MetricSeries, endNs: number): CounterPyramid {
-  return pairPyramid(m.heapAlloc, m.heapGoal, endNs, (alloc, goal, out) => {
-    const [x, y] = heapValues(alloc, goal);
-    out[0] = x;
-    out[1] = y;
-  });
+  return pairPyramid(m.heapAlloc, m.heapGoal, endNs, true);
 }
 
-/** The two drawn series of a pair, written into `out` (an array per change was garbage). */
-export type PairValues = (va: number, vb: number, out: Float64Array) => void;
+/** The threads pyramid: both series as they are (running, in syscall). */
+export function threadsPyramid(m: MetricSeries, endNs: number): CounterPyramid {
+  return pairPyramid(m.threadsRunning, m.threadsInSyscall, endNs, false);
+}
 
-/** Both series as they are (threads running / in syscall). */
-export const identityPair: PairValues = (va, vb, out) => {
-  out[0] = va;
-  out[1] = vb;
-};
-
-export function pairPyramid(a: CounterSeries, b: CounterSeries, endNs: number, values: PairValues): CounterPyramid {
+/**
+ * Min/max pyramid of a pair of step series; `heap`: the drawn pair is
+ * (allocated, NextGC) rather than the values as they are. A flag, not a
+ * callback: callbacks per change boxed their doubles (walkPair's cost 177 MB
+ * of garbage on the 68 MB bench trace, where threads change 5 M times, and a
+ * values callback another 100 MB).
+ */
+function pairPyramid(a: CounterSeries, b: CounterSeries, endNs: number, heap: boolean): CounterPyramid {
   const pb = new CounterPyramidBuilder(2);
-  // walkPair inlined: a callback per change boxed its three doubles (177 MB of
-  // garbage for the 68 MB bench trace, where threads change 5 M times).
   let i = 0;
   let j = 0;
   let va = 0;
   let vb = 0;
-  const xy = new Float64Array(2);
   while (i < a.timeNs.length || j < b.timeNs.length) {
     const ta = i < a.timeNs.length ? a.timeNs[i] : Infinity;
     const tb = j < b.timeNs.length ? b.timeNs[j] : Infinity;
     const t = ta < tb ? ta : tb;
     if (ta === t) va = a.value[i++];
     if (tb === t) vb = b.value[j++];
-    values(va, vb, xy);
-    pb.set(t, 0, xy[0]);
-    pb.set(t, 1, xy[1]);
+    pb.set(t, 0, va);
+    pb.set(t, 1, heap ? nextGcBytes(va, vb) : vb);
   }
   return pb.finish(endNs);
 }
