@@ -8,8 +8,9 @@ import { F64Column, I32Column, lowerBound, upperBound } from './columns.ts';
  * Rows are grouped by goroutine (in time order within a goroutine), so one
  * goroutine's history is a contiguous range found by `offsets`; `timeOrder`
  * lists the same rows in global time order for scans over a time window.
- * A row is 16 bytes: time (8), packed states/reason/flags (4) and the event's
- * stack (4), plus 4 for the time order; the goroutine of a row follows from
+ * A row is 14 or 16 bytes: time (8), packed states/reason/flags (4) and the
+ * event's stack (2 when every stack id fits 16 bits, else 4), plus 4 for the
+ * time order; the goroutine of a row follows from
  * `offsets`, and who unblocked or created a goroutine is kept in a sparse
  * side table, since most transitions have no such actor. The side table also
  * keeps the proc and thread of those events (go tool trace draws its flow
@@ -36,8 +37,8 @@ export class TransitionLog {
     readonly timeNs: Float64Array,
     /** from, to, reason index and flags (see packTransition). */
     readonly packed: Uint32Array,
-    /** The event's own stack (trace-wide stack id, 0 = none). */
-    readonly stack: Int32Array,
+    /** The event's own stack (trace-wide stack id, 0 = none); 16-bit when every id fits. */
+    readonly stack: Int32Array | Uint16Array,
     /** Rows of goroutine g are offsets[g] … offsets[g+1]-1. */
     readonly offsets: Int32Array,
     /** Row indices in global time order. */
@@ -151,7 +152,7 @@ export class TransitionLogBuilder {
     const newRow = new Int32Array(n);
     const next = offsets.slice(0, goroutineCount);
     for (let i = 0; i < n; i++) newRow[i] = next[g[i]]++;
-    const scatter = <T extends Float64Array | Int32Array | Uint32Array>(src: ArrayLike<number>, out: T): T => {
+    const scatter = <T extends Float64Array | Int32Array | Uint32Array | Uint16Array>(src: ArrayLike<number>, out: T): T => {
       for (let i = 0; i < n; i++) out[newRow[i]] = src[i];
       return out;
     };
@@ -159,7 +160,10 @@ export class TransitionLogBuilder {
     this.time.data = new Float64Array(0);
     const packed = scatter(this.packed.data, new Uint32Array(n));
     this.packed.data = new Int32Array(0);
-    const stack = scatter(this.stack.data, new Int32Array(n));
+    // Stack ids in 16 bits when they fit (the 68 MB bench trace has a few thousand stacks): 9 MB less for its 4.7 M rows.
+    let fits16 = true;
+    for (let i = 0, sd = this.stack.data; i < n && fits16; i++) fits16 = sd[i] >= 0 && sd[i] <= 0xffff;
+    const stack = scatter(this.stack.data, fits16 ? new Uint16Array(n) : new Int32Array(n));
     this.stack.data = new Int32Array(0);
     this.goroutine.data = new Int32Array(0);
     // Rows were appended in time order, so newRow is exactly the time order.
