@@ -31,8 +31,10 @@ export function execLaneChunk(
 ): LaneChunk {
   const log = model.transitions;
   const level = busy ? Math.round(Math.log2(nsPerPx)) - BASE_SHIFT : -1;
-  if (busy && level >= 0 && level < busy.levels.length && 2 ** (level + BASE_SHIFT) === nsPerPx) {
-    return fromBusy(model, laneId, busy, level, startNs, endNs, nsPerPx, groups);
+  if (busy && level >= 0 && 2 ** (level + BASE_SHIFT) === nsPerPx) {
+    // Past the top level a pixel holds the whole lane, as the top level's one bucket does
+    // (walking the slices instead took 1.2 s per proc of the 68 MB bench trace).
+    return fromBusy(model, laneId, busy, Math.min(level, busy.levels.length - 1), startNs, endNs, nsPerPx, groups);
   }
   const merger = new SpanMerger(nsPerPx);
   // Slices on a lane never overlap: start at the last slice beginning at or before startNs.
