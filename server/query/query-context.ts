@@ -1,4 +1,4 @@
-import { goroutineStats } from '../model/goroutine-stats.ts';
+import { goroutineExecNs } from '../model/goroutine-stats.ts';
 import type { TraceModel } from '../model/trace-model.ts';
 import { GcLane } from './gc-lane.ts';
 import { GroupIndex } from './group-index.ts';
@@ -27,7 +27,7 @@ export class QueryContext {
   constructor(readonly model: TraceModel) {
     const n = model.goroutines.count;
     this.execNs = new Float64Array(n);
-    for (let g = 0; g < n; g++) this.execNs[g] = goroutineStats(model, g, 0, model.endNs, false).execNs;
+    for (let g = 0; g < n; g++) this.execNs[g] = goroutineExecNs(model, g);
     this.groups = new GroupIndex(model, this.execNs);
     this.gcLane = new GcLane(model);
     model.procs.procIds.forEach((id, i) => this.procIndex.set(id, i));
