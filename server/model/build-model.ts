@@ -187,9 +187,9 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
   }
   ranges.finish(endNs);
   const goroutines = gb.goroutines.finish();
+  const goroutineCounters = buildGoroutineCounters(gb.counterCodes.finish(), gb.transitions.timesInOrder(), endNs);
   const { log, newRow } = gb.transitions.finish(goroutines.count);
   const procLanes = buildLanes(gb.execLane, gb.execRow, newRow);
-  const goroutineCounters = buildGoroutineCounters(gb.counterCodes.finish(), log, endNs);
   const metrics = {
     gomaxprocs: gomaxprocs.finish(),
     // Heap sizes are only drawn: float32 keeps them within 1 part in 16 million.

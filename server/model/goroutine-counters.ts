@@ -1,5 +1,4 @@
 import { CounterPyramid, CounterPyramidBuilder } from './counter-pyramid.ts';
-import type { TransitionLog } from './transition-log.ts';
 
 /**
  * The STATS "Goroutines" counters — running (incl. in syscall), runnable,
@@ -49,7 +48,13 @@ export function apply(code: number, counts: Int32Array): void {
   if (to !== V_DEAD) counts[to - 1]++;
 }
 
-export function buildGoroutineCounters(codes: Uint8Array, log: TransitionLog, endNs: number): GoroutineCounters {
+/**
+ * `timeNs[k]`: time of the k-th transition in time order. Built from the
+ * log builder's own time column, before rows are regrouped by goroutine: read
+ * through timeOrder from the regrouped column, every read was a cache miss
+ * (200 → 120 ms for the 68 MB bench trace's 4.7 M transitions).
+ */
+export function buildGoroutineCounters(codes: Uint8Array, timeNs: Float64Array, endNs: number): GoroutineCounters {
   const n = codes.length;
   const counts = new Int32Array(4);
   const checkpoints = new Int32Array(4 * ((n >>> CHECKPOINT_SHIFT) + 1));
@@ -59,7 +64,7 @@ export function buildGoroutineCounters(codes: Uint8Array, log: TransitionLog, en
     const code = codes[k];
     if (code === 0) continue;
     apply(code, counts);
-    const t = log.timeNs[log.timeOrder[k]];
+    const t = timeNs[k];
     const from = code & 7;
     const to = code >>> 3;
     if (from !== V_DEAD) pyramid.set(t, from - 1, counts[from - 1]);

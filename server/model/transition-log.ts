@@ -143,6 +143,11 @@ export class TransitionLogBuilder {
    * within each goroutine), one column at a time so the peak is the old
    * columns plus one new one. Returns the log and the old-row → new-row map.
    */
+  /** Times of the rows appended so far, in time order (valid until finish). */
+  timesInOrder(): Float64Array {
+    return this.time.data.subarray(0, this.time.length);
+  }
+
   finish(goroutineCount: number): { log: TransitionLog; newRow: Int32Array } {
     const n = this.time.length;
     const g = this.goroutine.data;
