@@ -60,8 +60,11 @@ export function visitGoroutines(model: TraceModel, fromNs: number, toNs: number,
   const whole = fromNs <= 0 && toNs >= model.endNs;
   for (let g = 0; g < n; g++) {
     if (model.transitions.offsets[g] === model.transitions.offsets[g + 1]) continue;
+    // A goroutine whose (last) lifetime misses the window has no total time in it either
+    // (its total is that lifetime clipped to the window): skipped before its stats, which
+    // made a 100 ms window of the 68 MB bench trace cost 0.8 s for 960 000 goroutines.
+    if (!whole && !livesIn(model, g, fromNs, toNs)) continue;
     const s = goroutineStats(model, g, fromNs, toNs);
-    if (!whole && s.totalNs === 0 && !livesIn(model, g, fromNs, toNs)) continue;
     const name = model.strings.get(model.goroutines.name[g]);
     totalExec += s.execNs;
     let group = groups.get(name);
