@@ -5,6 +5,7 @@ import { encodePprof } from '../model/pprof-writer.ts';
 import { analyzeRegions, analyzeTasks } from '../model/user-annotations.ts';
 import { GoroutineAnalysisPager, type AnalysisSortKey } from '../query/goroutine-analysis-page.ts';
 import { profileView } from '../query/profile-view.ts';
+import { RecentResults } from '../query/recent-results.ts';
 import type { QueryContext } from '../query/query-context.ts';
 import { analysisQuery, profileQuery, windowQuery } from './query-schemas.ts';
 
@@ -22,6 +23,8 @@ export function registerAnalysisRoutes(app: FastifyInstance, ctx: QueryContext):
   };
 
   const pager = new GoroutineAnalysisPager(m);
+  // Blocking profiles by kind and window: the four kinds of one window, and a few windows more.
+  const profiles = new RecentResults<ReturnType<typeof blockingProfile>>(8);
   type AnalysisQuery = Window & { group?: string; groupsOnly: string; offset: number; limit?: number; sort: AnalysisSortKey; order: 'asc' | 'desc' };
   app.get<{ Querystring: AnalysisQuery }>(API.goroutineAnalysis, { schema: { querystring: analysisQuery } }, async (req) => {
     const { start, end } = win(req.query);
@@ -42,7 +45,7 @@ export function registerAnalysisRoutes(app: FastifyInstance, ctx: QueryContext):
 
   app.get<{ Querystring: Window & { kind: ProfileKind; format: 'json' | 'pprof' } }>(API.profile, { schema: { querystring: profileQuery } }, async (req, reply) => {
     const { start, end } = win(req.query);
-    const records = blockingProfile(m, req.query.kind, start, end);
+    const records = profiles.get(`${req.query.kind}/${start}/${end}`, () => blockingProfile(m, req.query.kind, start, end));
     if (req.query.format === 'pprof') {
       const bytes = encodePprof(m, records);
       return reply
