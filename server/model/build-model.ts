@@ -11,6 +11,7 @@ import type { LaneBusy, LaneBusyBuilder } from './lane-busy.ts';
 import { buildGoroutineCounters } from './goroutine-counters.ts';
 import { heapPyramid, threadsPyramid } from './stats-series.ts';
 import { RangeBuilder } from './range-builder.ts';
+import { RowFlags } from './row-flags.ts';
 import { SampleTableBuilder } from './sample-table.ts';
 import { TaskTablesBuilder } from './task-tables.ts';
 import type { TraceModel } from './trace-model.ts';
@@ -71,7 +72,7 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
   const markAssist = strings.intern('GC mark assist');
   const network = strings.intern('network');
   /** Goroutines whose current wait is on the network (their unblock goes on the Network lane). */
-  const lastBlockNetwork = new Set<number>();
+  const lastBlockNetwork = new RowFlags();
   const netMarks = new MarkerListBuilder();
   const syscallMarks = new MarkerListBuilder();
   const gb = new GoroutineBuilder(stacks, trace.size);

@@ -4,6 +4,7 @@ import type { TraceEvent } from '../trace/trace-event.ts';
 import { I32Column, U8Column } from './columns.ts';
 import { counterCode, V_DEAD, V_GCWAITING, V_RUNNABLE, V_RUNNING, V_WAITING } from './goroutine-counters.ts';
 import { LaneBusyBuilder } from './lane-busy.ts';
+import { RowFlags } from './row-flags.ts';
 import { GoroutineTableBuilder } from './goroutine-table.ts';
 import { FLAG_NO_PROC, TO_PROC_LOST, TransitionLogBuilder } from './transition-log.ts';
 
@@ -24,7 +25,7 @@ export class GoroutineBuilder {
   /** Per transition row (time order): how it moves the STATS goroutine counters. */
   readonly counterCodes: U8Column;
   /** Goroutines inside a GC mark assist (their waits count as "GC waiting"). */
-  readonly inMarkAssist = new Set<number>();
+  readonly inMarkAssist = new RowFlags();
   /** Busy time per proc and per thread lane, for zoomed-out drawing. */
   readonly procBusy = new Map<number, LaneBusyBuilder>();
   readonly threadBusy = new Map<number, LaneBusyBuilder>();
