@@ -1,10 +1,9 @@
-import { Fragment, useState } from 'react';
 import type { RegionTypeSummary } from '../../shared/api.ts';
 import { formatCount, formatDurationNs, formatTimestampNs } from '../render/format-time.ts';
 import { useAsync, useStore } from '../hooks/use-store.ts';
 import { revealGoroutine } from '../state/reveal-goroutine.ts';
 import type { TraceSession } from '../state/trace-session.ts';
-import { bucketBounds, DurationHistogram } from './duration-histogram.tsx';
+import { AnnotationTypesTable, longestInBucket } from './annotation-types-table.tsx';
 import { RangeScope } from './range-scope.tsx';
 import { showOnTimeline } from './show-on-timeline.ts';
 
@@ -12,8 +11,6 @@ import { showOnTimeline } from './show-on-timeline.ts';
 export function RegionsPage({ session }: { session: TraceSession }) {
   const range = useStore(session.ui, (s) => s.range);
   const data = useAsync(`${range?.startNs ?? ''}-${range?.endNs ?? ''}`, (signal) => session.api.regions(range, signal));
-  const [open, setOpen] = useState<string | null>(null);
-  const [picked, setPicked] = useState<number | null>(null);
   return (
     <div className="analysis-page" data-testid="regions-page">
       <h1>User regions</h1>
@@ -22,54 +19,20 @@ export function RegionsPage({ session }: { session: TraceSession }) {
       {data.status === 'error' && <p className="error-text">{data.message}</p>}
       {data.status === 'done' && data.value.types.length === 0 && <p className="muted">This trace has no user regions (runtime/trace.WithRegion, StartRegion).</p>}
       {data.status === 'done' && data.value.types.length > 0 && (
-        <table className="data-table" data-testid="region-types">
-          <thead>
-            <tr>
-              <th>Region type</th>
-              <th className="right">Count</th>
-              <th>Duration distribution</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.value.types.map((t) => (
-              <Fragment key={t.type}>
-                <tr className={open === t.type ? 'selected' : ''}>
-                  <td>
-                    <button className="link" onClick={() => (setOpen(open === t.type ? null : t.type), setPicked(null))}>
-                      {open === t.type ? '▾' : '▸'} {t.type || '(no type)'}
-                    </button>
-                  </td>
-                  <td className="right">{formatCount(t.count)}</td>
-                  <td>
-                    <DurationHistogram
-                      buckets={t.histogram}
-                      picked={open === t.type ? picked : null}
-                      onPick={(i) => {
-                        setOpen(t.type);
-                        setPicked(i);
-                      }}
-                    />
-                  </td>
-                </tr>
-                {open === t.type && (
-                  <tr>
-                    <td colSpan={3}>
-                      <RegionList session={session} type={t} picked={picked} />
-                    </td>
-                  </tr>
-                )}
-              </Fragment>
-            ))}
-          </tbody>
-        </table>
+        <AnnotationTypesTable
+          types={data.value.types}
+          testId="region-types"
+          typeTitle="Region type"
+          histogramTitle="Duration distribution"
+          renderList={(t, picked) => <RegionList session={session} type={t} picked={picked} />}
+        />
       )}
     </div>
   );
 }
 
 function RegionList({ session, type, picked }: { session: TraceSession; type: RegionTypeSummary; picked: number | null }) {
-  const bounds = picked !== null ? bucketBounds(type.histogram, picked) : null;
-  const regions = type.regions.filter((r) => !bounds || (r.durationNs >= bounds.lowNs && r.durationNs < bounds.highNs)).sort((a, b) => b.durationNs - a.durationNs);
+  const { items: regions } = longestInBucket(type.regions, type.histogram, picked);
   const shown = regions.slice(0, 300);
   return (
     <table className="data-table compact" data-testid="region-list">

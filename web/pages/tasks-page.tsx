@@ -1,10 +1,9 @@
-import { Fragment, useState } from 'react';
 import type { TaskTypeSummary } from '../../shared/api.ts';
 import { formatCount, formatDurationNs, formatTimestampNs } from '../render/format-time.ts';
 import { useAsync, useStore } from '../hooks/use-store.ts';
 import { revealGoroutine } from '../state/reveal-goroutine.ts';
 import type { TraceSession } from '../state/trace-session.ts';
-import { bucketBounds, DurationHistogram } from './duration-histogram.tsx';
+import { AnnotationTypesTable, longestInBucket } from './annotation-types-table.tsx';
 import { RangeScope } from './range-scope.tsx';
 import { showOnTimeline } from './show-on-timeline.ts';
 
@@ -12,8 +11,6 @@ import { showOnTimeline } from './show-on-timeline.ts';
 export function TasksPage({ session }: { session: TraceSession }) {
   const range = useStore(session.ui, (s) => s.range);
   const data = useAsync(`${range?.startNs ?? ''}-${range?.endNs ?? ''}`, (signal) => session.api.tasks(range, signal));
-  const [open, setOpen] = useState<string | null>(null);
-  const [picked, setPicked] = useState<number | null>(null);
   return (
     <div className="analysis-page" data-testid="tasks-page">
       <h1>User tasks</h1>
@@ -22,56 +19,21 @@ export function TasksPage({ session }: { session: TraceSession }) {
       {data.status === 'error' && <p className="error-text">{data.message}</p>}
       {data.status === 'done' && data.value.types.length === 0 && <p className="muted">This trace has no user tasks (runtime/trace.NewTask).</p>}
       {data.status === 'done' && data.value.types.length > 0 && (
-        <table className="data-table" data-testid="task-types">
-          <thead>
-            <tr>
-              <th>Task type</th>
-              <th className="right">Count</th>
-              <th className="right">Complete</th>
-              <th>Duration distribution (complete tasks)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.value.types.map((t) => (
-              <Fragment key={t.type}>
-                <tr className={open === t.type ? 'selected' : ''}>
-                  <td>
-                    <button className="link" onClick={() => (setOpen(open === t.type ? null : t.type), setPicked(null))}>
-                      {open === t.type ? '▾' : '▸'} {t.type || '(no type)'}
-                    </button>
-                  </td>
-                  <td className="right">{formatCount(t.count)}</td>
-                  <td className="right">{formatCount(t.complete)}</td>
-                  <td>
-                    <DurationHistogram
-                      buckets={t.histogram}
-                      picked={open === t.type ? picked : null}
-                      onPick={(i) => {
-                        setOpen(t.type);
-                        setPicked(i);
-                      }}
-                    />
-                  </td>
-                </tr>
-                {open === t.type && (
-                  <tr>
-                    <td colSpan={4}>
-                      <TaskList session={session} type={t} picked={picked} />
-                    </td>
-                  </tr>
-                )}
-              </Fragment>
-            ))}
-          </tbody>
-        </table>
+        <AnnotationTypesTable
+          types={data.value.types}
+          testId="task-types"
+          typeTitle="Task type"
+          histogramTitle="Duration distribution (complete tasks)"
+          extraColumns={[{ title: 'Complete', cell: (t) => formatCount(t.complete) }]}
+          renderList={(t, picked) => <TaskList session={session} type={t} picked={picked} />}
+        />
       )}
     </div>
   );
 }
 
 function TaskList({ session, type, picked }: { session: TraceSession; type: TaskTypeSummary; picked: number | null }) {
-  const bounds = picked !== null ? bucketBounds(type.histogram, picked) : null;
-  const tasks = type.tasks.filter((t) => !bounds || (t.durationNs >= bounds.lowNs && t.durationNs < bounds.highNs)).sort((a, b) => b.durationNs - a.durationNs);
+  const { items: tasks, bounds } = longestInBucket(type.tasks, type.histogram, picked);
   const shown = tasks.slice(0, 200);
   return (
     <div className="task-list" data-testid="task-list">
