@@ -1,5 +1,5 @@
 import { TraceError } from '../trace-error.ts';
-import { RawEvent, RawEventQueue } from '../v2/raw-event.ts';
+import { RawEvent, SlotQueue } from '../v2/raw-event.ts';
 import { Ev, GoStatus, ProcStatus } from '../v2/wire-events.ts';
 import { V1, V1_DESCS, type V1Store } from './v1-events.ts';
 import {
@@ -48,7 +48,7 @@ const DIRECT: Partial<Record<number, Ev>> = {
  */
 export class V1Converter {
   private pos = 0;
-  private readonly extra = new RawEventQueue();
+  private readonly extra = new SlotQueue(() => new RawEvent());
   private readonly cur = new RawEvent();
   private preInit = true;
   private createdPreInit = new Set<number>();
