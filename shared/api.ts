@@ -136,6 +136,7 @@ export interface SelectionSummary {
 
 export interface GoroutineRow {
   id: number;
+  /** Start function ("" when no stack was ever seen). */
   group: string;
   createdNs: number;
   /** -1 if alive at the end. */
@@ -144,8 +145,10 @@ export interface GoroutineRow {
   execNs: number;
   schedWaitNs: number;
   syscallNs: number;
+  /** Block time by go tool trace's "Block time (<reason>)" names; "syscall" is the time after a syscall lost its proc. */
   blockNs: Record<string, number>;
   unknownNs: number;
+  /** Time inside special ranges (GC mark assist, sweep …) by range name. */
   rangeNs: Record<string, number>;
 }
 

@@ -1,20 +1,9 @@
 import { goroutineStats, unknownNs, type GoroutineStats } from './goroutine-stats.ts';
+import type { GoroutineRow } from '../../shared/api.ts';
 import type { TraceModel } from './trace-model.ts';
 
-/** One goroutine's breakdown, with reasons and range names as text (the `goroutines --json` form). */
-export interface GoroutineBreakdown {
-  id: number;
-  /** Start function ("" when no stack was ever seen). */
-  group: string;
-  totalNs: number;
-  execNs: number;
-  schedWaitNs: number;
-  syscallNs: number;
-  /** Block time by go tool trace's "Block time (<reason>)" names; "syscall" is the time after a syscall lost its proc. */
-  blockNs: Record<string, number>;
-  unknownNs: number;
-  rangeNs: Record<string, number>;
-}
+/** One goroutine's breakdown, with reasons and range names as text (the `goroutines --json` form): the API's row without its lifetime. */
+export type GoroutineBreakdown = Omit<GoroutineRow, 'createdNs' | 'endNs'>;
 
 export interface GoroutineGroup {
   name: string;
