@@ -1,27 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { AnnotationDetail, SpanDetail, TraceSummary } from '../../shared/api.ts';
+import type { AnnotationDetail, SpanDetail } from '../../shared/api.ts';
 import type { TraceApi } from '../../web/data/api-client.ts';
 import { revealGoroutine } from '../../web/state/reveal-goroutine.ts';
 import { createTraceSession } from '../../web/state/trace-session.ts';
 import { decodeUrlState } from '../../web/state/url-state.ts';
+import { fakeSummary } from '../helpers/fake-summary.ts';
 
 /** Selecting a region, CPU sample or log: its detail comes from /api/annotation, not /api/span, and survives a reload. */
 
-const summary: TraceSummary = {
-  file: 't.trace',
-  version: 'go 1.26',
-  fileBytes: 1,
-  durationNs: 1_000_000,
-  eventCount: 1,
-  generations: 1,
-  goroutineCount: 1,
-  procCount: 1,
-  threadCount: 1,
-  lanes: [],
-  groups: [{ name: 'main.worker', count: 1, execNs: 10, regionLevels: 2 }],
-  reasons: [],
-  warnings: [],
-};
+const summary = fakeSummary({ groups: [{ name: 'main.worker', count: 1, execNs: 10, regionLevels: 2 }] });
 
 const region: AnnotationDetail = { kind: 'region', row: 7, name: 'decode', task: 3, taskName: 'order', goroutine: 20, goroutineName: 'main.worker', startNs: 100, endNs: 300, beganBeforeTrace: false, endedAfterTrace: false, startStack: [], endStack: [] };
 

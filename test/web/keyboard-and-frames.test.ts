@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { TraceSummary } from '../../shared/api.ts';
 import type { TraceApi } from '../../web/data/api-client.ts';
 import { apiUrl } from '../../web/data/api-client.ts';
 import { FrameLoop } from '../../web/render/frame-loop.ts';
@@ -7,22 +6,9 @@ import { createTraceSession } from '../../web/state/trace-session.ts';
 import { DEFAULT_URL_STATE } from '../../web/state/url-state.ts';
 import { handleTimelineKey } from '../../web/timeline/keyboard-input.ts';
 import { SHORTCUTS } from '../../web/timeline/shortcuts.ts';
+import { fakeSummary } from '../helpers/fake-summary.ts';
 
-const summary: TraceSummary = {
-  file: 't.trace',
-  version: 'go 1.26',
-  fileBytes: 1,
-  durationNs: 1_000_000_000,
-  eventCount: 1,
-  generations: 1,
-  goroutineCount: 1,
-  procCount: 1,
-  threadCount: 1,
-  lanes: [],
-  groups: [{ name: 'main.main', count: 1, execNs: 1 }],
-  reasons: [],
-  warnings: [],
-};
+const summary = fakeSummary({ durationNs: 1_000_000_000 });
 const never = () => new Promise<never>(() => undefined);
 const api = new Proxy({}, { get: () => never }) as unknown as TraceApi;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GoroutineGroupInfo, TraceSummary } from '../../shared/api.ts';
+import type { GoroutineGroupInfo } from '../../shared/api.ts';
 import type { RelatedGoroutine, RelatedGoroutines } from '../../shared/related-api.ts';
 import type { TraceApi } from '../../web/data/api-client.ts';
 import { laneFocusOf } from '../../web/state/lane-focus.ts';
@@ -7,6 +7,7 @@ import { buildLaneLayout, ROW_HEIGHTS } from '../../web/state/lane-layout.ts';
 import { revealGoroutine } from '../../web/state/reveal-goroutine.ts';
 import { createTraceSession } from '../../web/state/trace-session.ts';
 import { decodeUrlState, DEFAULT_URL_STATE, encodeUrlState } from '../../web/state/url-state.ts';
+import { fakeSummary } from '../helpers/fake-summary.ts';
 
 /** "Show only related": the lanes kept for an answer of /api/goroutine/related, the layout of them, the URL, and the session following the UI state. */
 const groups: GoroutineGroupInfo[] = [
@@ -81,21 +82,7 @@ describe('lane focus', () => {
   });
 });
 
-const summary: TraceSummary = {
-  file: 't.trace',
-  version: 'go 1.26',
-  fileBytes: 1,
-  durationNs: 1_000_000,
-  eventCount: 1,
-  generations: 1,
-  goroutineCount: 10_051,
-  procCount: 1,
-  threadCount: 1,
-  lanes: [],
-  groups,
-  reasons: [],
-  warnings: [],
-};
+const summary = fakeSummary({ goroutineCount: 10_051, groups });
 
 function fakeApi() {
   const asked: number[] = [];

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { TraceSummary } from '../../shared/api.ts';
 import type { SearchHit, SearchResponse } from '../../shared/search-api.ts';
 import type { TraceApi } from '../../web/data/api-client.ts';
 import { revealSearchHit, timeInLifetime } from '../../web/state/reveal-search-hit.ts';
@@ -9,6 +8,7 @@ import { createTraceSession } from '../../web/state/trace-session.ts';
 import { DEFAULT_URL_STATE } from '../../web/state/url-state.ts';
 import { handleTimelineKey } from '../../web/timeline/keyboard-input.ts';
 import { SHORTCUTS } from '../../web/timeline/shortcuts.ts';
+import { fakeSummary } from '../helpers/fake-summary.ts';
 
 /** The search box's state, requests and keys, against a fake server. */
 const group = (i: number): SearchHit => ({ kind: 'group', group: i, name: `main.f${i}`, count: 1 });
@@ -104,24 +104,15 @@ describe('search requests', () => {
   });
 });
 
-const summary: TraceSummary = {
-  file: 't.trace',
-  version: 'go 1.26',
-  fileBytes: 1,
+const summary = fakeSummary({
   durationNs: 1_000_000_000,
-  eventCount: 1,
-  generations: 1,
   goroutineCount: 2,
-  procCount: 1,
-  threadCount: 1,
   lanes: [{ id: 'task:5', section: 'tasks', kind: 'spans', title: 'T5 order' }],
   groups: [
     { name: 'main.main', count: 1, execNs: 2 },
     { name: 'main.worker', count: 1, execNs: 1 },
   ],
-  reasons: [],
-  warnings: [],
-};
+});
 const never = () => new Promise<never>(() => undefined);
 const quietApi = new Proxy({}, { get: () => never }) as unknown as TraceApi;
 

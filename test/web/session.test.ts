@@ -1,28 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { GoroutineListResponse, SelectionSummary, SpanDetail, TraceSummary } from '../../shared/api.ts';
+import type { GoroutineListResponse, SelectionSummary, SpanDetail } from '../../shared/api.ts';
 import type { TraceApi } from '../../web/data/api-client.ts';
 import { revealGoroutine } from '../../web/state/reveal-goroutine.ts';
 import { createTraceSession } from '../../web/state/trace-session.ts';
 import { DEFAULT_URL_STATE } from '../../web/state/url-state.ts';
+import { fakeSummary } from '../helpers/fake-summary.ts';
 
-const summary: TraceSummary = {
-  file: 't.trace',
-  version: 'go 1.26',
-  fileBytes: 1,
-  durationNs: 1_000_000,
-  eventCount: 1,
-  generations: 1,
+const summary = fakeSummary({
   goroutineCount: 1001,
-  procCount: 1,
-  threadCount: 1,
-  lanes: [],
   groups: [
     { name: 'main.main', count: 1, execNs: 10 },
     { name: 'main.worker', count: 1000, execNs: 5 },
   ],
-  reasons: [],
-  warnings: [],
-};
+});
 
 function detail(goroutine: number, startNs: number, endNs: number): SpanDetail {
   return { lane: `g:${goroutine}`, goroutine, goroutineName: 'main.worker', state: 'running', reason: '', startNs, endNs, startStack: [], endStack: [], creator: null, unblockedBy: null, proc: null };
