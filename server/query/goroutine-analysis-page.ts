@@ -1,6 +1,7 @@
 import { breakdown, visitGoroutines, type GoroutineBreakdown, type GoroutineGroup } from '../model/goroutine-analysis.ts';
 import { goroutineStats, unknownNs, type GoroutineStats } from '../model/goroutine-stats.ts';
 import type { TraceModel } from '../model/trace-model.ts';
+import { radixOrder } from './radix-order.ts';
 
 /** Sort keys: a column of the goroutine table; `block:<reason>` and `range:<name>` sort by one reason's or range's time. */
 export type AnalysisSortKey = 'total' | 'exec' | 'execShare' | 'schedWait' | 'syscall' | 'unknown' | 'id' | `block:${string}` | `range:${string}`;
@@ -88,12 +89,14 @@ export class GoroutineAnalysisPager {
       }
     });
     const byTotal = (t: Map<string, number>) => [...t].filter(([, d]) => d > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
-    const idx = Int32Array.from(rows.keys());
     const ids = m.goroutines.id;
-    const sign = q.desc ? -1 : 1;
-    // Ties by goroutine id, ascending, as go tool trace breaks them.
-    idx.sort((a, b) => sign * (keys[a] - keys[b]) || ids[rows[a]] - ids[rows[b]]);
-    return { key, groups, order: Int32Array.from(idx, (i) => rows[i]), blockReasons: byTotal(reasonNs), rangeNames: byTotal(rangeNs) };
+    const keyOfRow = new Float64Array(m.goroutines.count);
+    rows.forEach((g, i) => (keyOfRow[g] = keys[i] >= 0 ? keys[i] : 0));
+    // Ties by goroutine id, ascending, as go tool trace breaks them: rows put in id order,
+    // then a stable sort by the column (radix-order.ts: no comparator calls).
+    const byId = radixOrder(Int32Array.from(rows), (g) => ids[g]);
+    const order = radixOrder(byId, (g) => keyOfRow[g], q.desc);
+    return { key, groups, order, blockReasons: byTotal(reasonNs), rangeNames: byTotal(rangeNs) };
   }
 }
 
