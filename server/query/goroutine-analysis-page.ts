@@ -87,7 +87,8 @@ export class GoroutineAnalysisPager {
         const rn = m.strings.get(n);
         rangeNs.set(rn, (rangeNs.get(rn) ?? 0) + d);
       }
-    });
+      // Groups alone need no special-range times.
+    }, !q.groupsOnly);
     const byTotal = (t: Map<string, number>) => [...t].filter(([, d]) => d > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
     const ids = m.goroutines.id;
     const keyOfRow = new Float64Array(m.goroutines.count);

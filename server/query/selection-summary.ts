@@ -29,7 +29,7 @@ export function selectionSummary(ctx: QueryContext, startNs: number, endNs: numb
       stateNs.blocked += s.syscallBlockNs;
       addReason('syscall', s.syscallBlockNs);
     }
-  });
+  }, false);
   const overlap = (s: number, e: number) => Math.max(0, Math.min(e, endNs) - Math.max(s, startNs));
   let gcNs = 0;
   const gr = m.globalRanges;
