@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GoroutineAnalysisResponse, GoroutineRow, MmuResponse, MmuWindow, ProfileResponse, RegionsResponse, TasksResponse } from '../../shared/api.ts';
 import { formatCount, formatDurationNs, formatPercent, formatTimestampNs } from '../../web/render/format-time.ts';
-import { browserSkipReason, collectErrors, launchChromium, newContext, openApp, startViewer, type Viewer } from '../helpers/browser.ts';
+import { browserSkipReason, launchChromium, newContext, openTracked, startViewer, type Viewer } from '../helpers/browser.ts';
 import { getJson } from '../helpers/timeline-probe.ts';
 
 /**
@@ -37,13 +37,7 @@ describe.skipIf(skip !== null)('analysis pages in the browser', () => {
     await Promise.all(Object.values(viewers).map((v) => v.close()));
   });
 
-  async function open(fixture: keyof typeof FIXTURES, query: string): Promise<Page> {
-    const page = await context.newPage();
-    const seen = collectErrors(page);
-    page.on('close', () => errors.push(...seen.map((e) => `${fixture} ${query}: ${e}`)));
-    await openApp(page, `${viewers[fixture].url}/${query}`);
-    return page;
-  }
+  const open = (fixture: keyof typeof FIXTURES, query: string): Promise<Page> => openTracked(context, `${viewers[fixture].url}/${query}`, errors, `${fixture} ${query}`);
 
   /** Duration histogram labels that overlap their neighbour or run out of their chart. */
   function histogramLabelClashes(page: Page): Promise<string[]> {

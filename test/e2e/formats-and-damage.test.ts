@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TraceSummary } from '../../shared/api.ts';
-import { browserSkipReason, collectErrors, launchChromium, newContext, openApp, startViewer, waitForSettledFrame, type Viewer } from '../helpers/browser.ts';
+import { browserSkipReason, launchChromium, newContext, openTracked, startViewer, waitForSettledFrame, type Viewer } from '../helpers/browser.ts';
 import { FIXTURE_TRACES } from '../helpers/paths.ts';
 import { apiSpans, canvasBox, expectedColumns, laneInk, mismatches, summaryOf, viewOf } from '../helpers/timeline-probe.ts';
 
@@ -38,13 +38,7 @@ describe.skipIf(skip !== null)('trace formats and damaged traces in the browser'
     rmSync(tmp, { recursive: true, force: true });
   });
 
-  async function open(url: string): Promise<Page> {
-    const page = await context.newPage();
-    const seen = collectErrors(page);
-    page.on('close', () => errors.push(...seen));
-    await openApp(page, url);
-    return page;
-  }
+  const open = (url: string): Promise<Page> => openTracked(context, url, errors);
 
   /** The proc lane's ink columns against the server's spans for the window on screen. */
   async function procLaneMatches(page: Page, base: string, laneId: string): Promise<void> {

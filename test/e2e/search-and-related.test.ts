@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GoroutineListResponse, GoroutineLocation, TraceSummary } from '../../shared/api.ts';
 import { relatedIds, type RelatedGoroutines } from '../../shared/related-api.ts';
-import { browserSkipReason, collectErrors, launchChromium, newContext, openApp, startViewer, waitForSettledFrame, type Viewer } from '../helpers/browser.ts';
+import { browserSkipReason, launchChromium, newContext, openTracked, startViewer, waitForSettledFrame, type Viewer } from '../helpers/browser.ts';
 import { getJson } from '../helpers/timeline-probe.ts';
 
 /**
@@ -37,13 +37,7 @@ describe.skipIf(skip !== null)('search and related goroutines in the browser', (
     await Promise.all([gcheavy?.close(), mutex?.close()]);
   });
 
-  async function open(url: string): Promise<Page> {
-    const page = await context.newPage();
-    const seen = collectErrors(page);
-    page.on('close', () => errors.push(...seen));
-    await openApp(page, url);
-    return page;
-  }
+  const open = (url: string): Promise<Page> => openTracked(context, url, errors);
 
   it('/ then a goroutine id then Enter: its group opens, its lane is on screen and its span selected', async () => {
     // A goroutine in the middle of the largest group: collapsed at first (6 011 goroutines), far down once opened.

@@ -117,6 +117,19 @@ export async function newContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
 }
 
+/**
+ * A new page of `context` on `url` (openApp), whose errors are added to
+ * `errors` when it closes, each prefixed with `label` when given: suites
+ * open many pages and check once at the end that none of them had an error.
+ */
+export async function openTracked(context: BrowserContext, url: string, errors: string[], label = ''): Promise<Page> {
+  const page = await context.newPage();
+  const seen = collectErrors(page);
+  page.on('close', () => errors.push(...seen.map((e) => (label ? `${label}: ${e}` : e))));
+  await openApp(page, url);
+  return page;
+}
+
 /** Loads a URL of the app and waits for the debug hook and, on the timeline, a complete settled frame. */
 export async function openApp(page: Page, url: string): Promise<void> {
   await page.goto(url);
