@@ -28,10 +28,9 @@ export interface GoroutineAnalysis {
  * A goroutine counts in a window when its lifetime overlaps it.
  */
 export function analyzeGoroutines(model: TraceModel, fromNs = 0, toNs = model.endNs, onlyGroup?: string): GoroutineAnalysis {
-  const reasons = model.transitions.reasons;
   const out: GoroutineBreakdown[] = [];
   const groups = visitGoroutines(model, fromNs, toNs, (g, name, s) => {
-    if (onlyGroup === undefined || onlyGroup === name) out.push(breakdown(model, g, name, s, reasons));
+    if (onlyGroup === undefined || onlyGroup === name) out.push(breakdown(model, g, name, s));
   });
   out.sort((a, b) => b.totalNs - a.totalNs || a.id - b.id);
   return { fromNs, toNs, groups, goroutines: out };
@@ -74,13 +73,9 @@ function livesIn(model: TraceModel, g: number, fromNs: number, toNs: number): bo
   return created <= toNs && end >= fromNs;
 }
 
-export function breakdown(model: TraceModel, g: number, group: string, s: GoroutineStats, reasons: Int32Array): GoroutineBreakdown {
+export function breakdown(model: TraceModel, g: number, group: string, s: GoroutineStats): GoroutineBreakdown {
   const blockNs: Record<string, number> = {};
-  for (const [r, d] of s.blockNs) {
-    const key = model.strings.get(reasons[r]);
-    blockNs[key] = (blockNs[key] ?? 0) + d;
-  }
-  if (s.syscallBlockNs > 0 || 'syscall' in blockNs) blockNs.syscall = (blockNs.syscall ?? 0) + s.syscallBlockNs;
+  forEachBlockReason(model, s, (key, d) => (blockNs[key] = (blockNs[key] ?? 0) + d));
   const rangeNs: Record<string, number> = {};
   for (const [name, d] of s.rangeNs) rangeNs[model.strings.get(name)] = d;
   return {
@@ -94,4 +89,16 @@ export function breakdown(model: TraceModel, g: number, group: string, s: Gorout
     unknownNs: unknownNs(s),
     rangeNs,
   };
+}
+
+/**
+ * Calls `add` with each block time of `s` under go tool trace's "Block time
+ * (<reason>)" name; "syscall" also gets the time after a syscall lost its
+ * proc. The goroutine rows, the page's column list and the selection summary
+ * all name block reasons this way.
+ */
+export function forEachBlockReason(model: TraceModel, s: GoroutineStats, add: (reason: string, ns: number) => void): void {
+  const reasons = model.transitions.reasons;
+  for (const [r, d] of s.blockNs) add(model.strings.get(reasons[r]), d);
+  if (s.syscallBlockNs > 0) add('syscall', s.syscallBlockNs);
 }

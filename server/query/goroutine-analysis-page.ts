@@ -1,4 +1,4 @@
-import { breakdown, visitGoroutines, type GoroutineBreakdown, type GoroutineGroup } from '../model/goroutine-analysis.ts';
+import { breakdown, forEachBlockReason, visitGoroutines, type GoroutineBreakdown, type GoroutineGroup } from '../model/goroutine-analysis.ts';
 import { goroutineStats, unknownNs, type GoroutineStats } from '../model/goroutine-stats.ts';
 import type { TraceModel } from '../model/trace-model.ts';
 import { radixOrder } from './radix-order.ts';
@@ -58,12 +58,11 @@ export class GoroutineAnalysisPager {
     if (this.last?.key !== key) this.last = this.sortRows(q, key);
     const { groups, order, blockReasons, rangeNames } = this.last;
     const end = Math.min(order.length, q.offset + Math.min(q.limit, order.length));
-    const reasons = m.transitions.reasons;
     const goroutines: AnalysisPage['goroutines'] = [];
     for (let i = q.offset; i < end; i++) {
       const g = order[i];
       // Recomputed for the page's rows only (a few hundred summaries).
-      const row = breakdown(m, g, m.strings.get(m.goroutines.name[g]), goroutineStats(m, g, q.startNs, q.endNs), reasons);
+      const row = breakdown(m, g, m.strings.get(m.goroutines.name[g]), goroutineStats(m, g, q.startNs, q.endNs));
       goroutines.push({ ...row, createdNs: m.goroutines.createdNs[g], endNs: m.goroutines.endNs[g] });
     }
     return { groups, total: order.length, offset: q.offset, goroutines, blockReasons, rangeNames };
@@ -72,27 +71,32 @@ export class GoroutineAnalysisPager {
   private sortRows(q: AnalysisPageQuery, key: string): Ordered {
     const m = this.model;
     const rows: number[] = [];
-    const keys: number[] = [];
     const sortKey = keyOf(m, q.sort);
+    /** Sort key by goroutine row (radixOrder takes non-negative keys). */
+    const keyOfRow = new Float64Array(m.goroutines.count);
     const reasonNs = new Map<string, number>();
     const rangeNs = new Map<string, number>();
-    const reasonNames = Array.from(m.transitions.reasons, (sid) => m.strings.get(sid));
-    const groups = visitGoroutines(m, q.startNs, q.endNs, (g, name, s) => {
-      if (q.groupsOnly || (q.group !== undefined && q.group !== name)) return;
-      rows.push(g);
-      keys.push(sortKey(g, s));
-      for (const [r, d] of s.blockNs) reasonNs.set(reasonNames[r], (reasonNs.get(reasonNames[r]) ?? 0) + d);
-      if (s.syscallBlockNs > 0) reasonNs.set('syscall', (reasonNs.get('syscall') ?? 0) + s.syscallBlockNs);
-      for (const [n, d] of s.rangeNs) {
-        const rn = m.strings.get(n);
-        rangeNs.set(rn, (rangeNs.get(rn) ?? 0) + d);
-      }
+    const addReason = (reason: string, d: number) => reasonNs.set(reason, (reasonNs.get(reason) ?? 0) + d);
+    const groups = visitGoroutines(
+      m,
+      q.startNs,
+      q.endNs,
+      (g, name, s) => {
+        if (q.groupsOnly || (q.group !== undefined && q.group !== name)) return;
+        rows.push(g);
+        const k = sortKey(g, s);
+        keyOfRow[g] = k >= 0 ? k : 0;
+        forEachBlockReason(m, s, addReason);
+        for (const [n, d] of s.rangeNs) {
+          const rn = m.strings.get(n);
+          rangeNs.set(rn, (rangeNs.get(rn) ?? 0) + d);
+        }
+      },
       // Groups alone need no special-range times.
-    }, !q.groupsOnly);
+      !q.groupsOnly,
+    );
     const byTotal = (t: Map<string, number>) => [...t].filter(([, d]) => d > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
     const ids = m.goroutines.id;
-    const keyOfRow = new Float64Array(m.goroutines.count);
-    rows.forEach((g, i) => (keyOfRow[g] = keys[i] >= 0 ? keys[i] : 0));
     // Ties by goroutine id, ascending, as go tool trace breaks them: rows put in id order,
     // then a stable sort by the column (radix-order.ts: no comparator calls).
     const byId = radixOrder(Int32Array.from(rows), (g) => ids[g]);

@@ -1,5 +1,5 @@
 import type { SelectionSummary } from '../../shared/api.ts';
-import { visitGoroutines } from '../model/goroutine-analysis.ts';
+import { forEachBlockReason, visitGoroutines } from '../model/goroutine-analysis.ts';
 import { unknownNs } from '../model/goroutine-stats.ts';
 import type { QueryContext } from './query-context.ts';
 
@@ -12,8 +12,10 @@ export function selectionSummary(ctx: QueryContext, startNs: number, endNs: numb
   const m = ctx.model;
   const stateNs: Record<string, number> = { running: 0, runnable: 0, syscall: 0, blocked: 0, unknown: 0 };
   const reasons = new Map<string, number>();
-  const reasonIds = m.transitions.reasons;
-  const addReason = (key: string, d: number) => reasons.set(key, (reasons.get(key) ?? 0) + d);
+  const addReason = (key: string, d: number) => {
+    stateNs.blocked += d;
+    reasons.set(key || '(no reason)', (reasons.get(key || '(no reason)') ?? 0) + d);
+  };
   // The goroutine page's sums without its per-goroutine rows (a whole-trace selection of the
   // 68 MB bench trace built 960 000 of them: 2.7 s); the same goroutines and the same numbers.
   visitGoroutines(m, startNs, endNs, (_g, _group, s) => {
@@ -21,14 +23,7 @@ export function selectionSummary(ctx: QueryContext, startNs: number, endNs: numb
     stateNs.runnable += s.schedWaitNs;
     stateNs.syscall += s.syscallNs;
     stateNs.unknown += unknownNs(s);
-    for (const [r, d] of s.blockNs) {
-      stateNs.blocked += d;
-      addReason(m.strings.get(reasonIds[r]) || '(no reason)', d);
-    }
-    if (s.syscallBlockNs > 0) {
-      stateNs.blocked += s.syscallBlockNs;
-      addReason('syscall', s.syscallBlockNs);
-    }
+    forEachBlockReason(m, s, addReason);
   }, false);
   const overlap = (s: number, e: number) => Math.max(0, Math.min(e, endNs) - Math.max(s, startNs));
   let gcNs = 0;
