@@ -47,6 +47,17 @@ export class GcLane {
     this.labels = Uint16Array.from(rows, (x) => x.label);
   }
 
+  /** Stop-the-world time inside [startNs, endNs] (the selection summary's STW). */
+  stwNsIn(startNs: number, endNs: number): number {
+    let ns = 0;
+    for (let i = 0; i < this.starts.length; i++) {
+      if (this.states[i] !== SpanState.STW) continue;
+      const d = Math.min(this.ends[i], endNs) - Math.max(this.starts[i], startNs);
+      if (d > 0) ns += d;
+    }
+    return ns;
+  }
+
   chunk(laneId: string, startNs: number, endNs: number, nsPerPx: number): LaneChunk {
     const merger = new SpanMerger(nsPerPx);
     // Mark phases and STW pauses are few (hundreds): a scan is enough.

@@ -29,14 +29,7 @@ export function selectionSummary(ctx: QueryContext, startNs: number, endNs: numb
   let gcNs = 0;
   const gr = m.globalRanges;
   for (let i = 0; i < gr.name.length; i++) gcNs += overlap(gr.startNs[i], gr.endNs[i]);
-  let stwNs = 0;
-  const r = m.ranges;
-  // Which of the (few) range names are stop-the-world, once, rather than a string test per range.
-  const stw = Array.from(r.names, (id) => m.strings.get(id).startsWith('stop-the-world'));
-  for (let i = 0; i < r.length; i++) {
-    if (!stw[r.nameIndex[i]] || (r.proc[i] === -1 && r.open[i] === 1)) continue;
-    stwNs += overlap(r.startNs[i], r.endNs[i]);
-  }
+  const stwNs = ctx.gcLane.stwNsIn(startNs, endNs);
   const topBlocking = [...reasons.entries()].map(([reason, ns]) => ({ reason, ns })).sort((x, y) => y.ns - x.ns || (x.reason < y.reason ? -1 : x.reason > y.reason ? 1 : 0)).slice(0, 8);
   return { startNs, endNs, stateNs, gcNs, stwNs, topBlocking };
 }
