@@ -20,85 +20,59 @@ export interface DetailsState {
   rangeKey: string | null;
 }
 
+type Slot = 'span' | 'item' | 'range';
+type ValueOf<S extends Slot> = DetailsState[S] extends Loadable<infer T> ? T : never;
+const KEY_OF = { span: 'spanKey', item: 'itemKey', range: 'rangeKey' } as const;
+
 export class DetailsStore {
   readonly store: Store<DetailsState> = createStore<DetailsState>({ span: { status: 'idle' }, spanKey: null, item: { status: 'idle' }, itemKey: null, range: { status: 'idle' }, rangeKey: null });
-  private spanAbort: AbortController | null = null;
-  private itemAbort: AbortController | null = null;
-  private rangeAbort: AbortController | null = null;
+  private readonly aborts: Partial<Record<Slot, AbortController>> = {};
 
   constructor(private readonly api: Pick<TraceApi, 'span' | 'selection' | 'annotation'>) {}
 
   /** Loads a region, CPU sample or log by its track row; null clears. Resolves with the detail (or null). */
   loadItem(sel: { kind: AnnotationKind; row: number } | null): Promise<AnnotationDetail | null> {
-    const key = sel ? `${sel.kind}:${sel.row}` : null;
-    if (key === this.store.get().itemKey) {
-      const s = this.store.get().item;
-      return Promise.resolve(s.status === 'done' ? s.value : null);
-    }
-    this.itemAbort?.abort();
-    if (!sel) {
-      this.store.update((s) => ({ ...s, item: { status: 'idle' }, itemKey: null }));
-      return Promise.resolve(null);
-    }
-    const ctl = new AbortController();
-    this.itemAbort = ctl;
-    this.store.update((s) => ({ ...s, item: { status: 'loading' }, itemKey: key }));
-    return this.api.annotation(sel.kind, sel.row, ctl.signal).then(
-      (value) => {
-        if (!ctl.signal.aborted) this.store.update((s) => ({ ...s, item: { status: 'done', value } }));
-        return value;
-      },
-      (e: unknown) => {
-        if (!ctl.signal.aborted) this.store.update((s) => ({ ...s, item: { status: 'error', message: (e as Error).message } }));
-        return null;
-      },
-    );
+    return this.load('item', sel && `${sel.kind}:${sel.row}`, (signal) => this.api.annotation(sel!.kind, sel!.row, signal));
   }
 
   /** Loads the span at (lane, t); null clears. Resolves with the detail (or null). */
   loadSpan(sel: { lane: string; timeNs: number } | null): Promise<SpanDetail | null> {
-    const key = sel ? `${sel.lane}@${Math.round(sel.timeNs)}` : null;
-    if (key === this.store.get().spanKey) {
-      const s = this.store.get().span;
-      return Promise.resolve(s.status === 'done' ? s.value : null);
-    }
-    this.spanAbort?.abort();
-    if (!sel) {
-      this.store.update((s) => ({ ...s, span: { status: 'idle' }, spanKey: null }));
-      return Promise.resolve(null);
-    }
-    const ctl = new AbortController();
-    this.spanAbort = ctl;
-    this.store.update((s) => ({ ...s, span: { status: 'loading' }, spanKey: key }));
-    return this.api.span(sel.lane, sel.timeNs, ctl.signal).then(
-      (value) => {
-        if (!ctl.signal.aborted) this.store.update((s) => ({ ...s, span: { status: 'done', value } }));
-        return value;
-      },
-      (e: unknown) => {
-        if (!ctl.signal.aborted) this.store.update((s) => ({ ...s, span: { status: 'error', message: (e as Error).message } }));
-        return null;
-      },
-    );
+    return this.load('span', sel && `${sel.lane}@${Math.round(sel.timeNs)}`, (signal) => this.api.span(sel!.lane, sel!.timeNs, signal));
   }
 
   loadRange(range: { startNs: number; endNs: number } | null): void {
-    const key = range ? `${Math.round(range.startNs)}-${Math.round(range.endNs)}` : null;
-    if (key === this.store.get().rangeKey) return;
-    this.rangeAbort?.abort();
-    if (!range) {
-      this.store.update((s) => ({ ...s, range: { status: 'idle' }, rangeKey: null }));
-      return;
+    void this.load('range', range && `${Math.round(range.startNs)}-${Math.round(range.endNs)}`, (signal) => this.api.selection(range!, signal));
+  }
+
+  /**
+   * One slot's request: nothing when `key` is what the slot already holds,
+   * else the slot's previous request aborted and `fetch` asked (a null key
+   * clears the slot). Resolves with the value, or null when cleared or failed.
+   */
+  private load<S extends Slot>(slot: S, key: string | null, fetch: (signal: AbortSignal) => Promise<ValueOf<S>>): Promise<ValueOf<S> | null> {
+    const keyField = KEY_OF[slot];
+    const set = (loadable: Loadable<ValueOf<S>>, extra: Partial<DetailsState> = {}) =>
+      this.store.update((st) => ({ ...st, [slot]: loadable, ...extra }) as DetailsState);
+    if (key === this.store.get()[keyField]) {
+      const cur = this.store.get()[slot] as Loadable<ValueOf<S>>;
+      return Promise.resolve(cur.status === 'done' ? cur.value : null);
+    }
+    this.aborts[slot]?.abort();
+    if (key === null) {
+      set({ status: 'idle' }, { [keyField]: null });
+      return Promise.resolve(null);
     }
     const ctl = new AbortController();
-    this.rangeAbort = ctl;
-    this.store.update((s) => ({ ...s, range: { status: 'loading' }, rangeKey: key }));
-    this.api.selection(range, ctl.signal).then(
+    this.aborts[slot] = ctl;
+    set({ status: 'loading' }, { [keyField]: key });
+    return fetch(ctl.signal).then(
       (value) => {
-        if (!ctl.signal.aborted) this.store.update((s) => ({ ...s, range: { status: 'done', value } }));
+        if (!ctl.signal.aborted) set({ status: 'done', value });
+        return value;
       },
       (e: unknown) => {
-        if (!ctl.signal.aborted) this.store.update((s) => ({ ...s, range: { status: 'error', message: (e as Error).message } }));
+        if (!ctl.signal.aborted) set({ status: 'error', message: (e as Error).message });
+        return null;
       },
     );
   }
