@@ -131,6 +131,15 @@ export function createHttpApi(base = ''): TraceApi {
     return res;
   }
   const json = async <T,>(path: string, params: Params, signal?: AbortSignal): Promise<T> => (await request(path, params, signal)).json() as Promise<T>;
+  /** `json`, or null when the server answers 404 (no such span, goroutine, task …). */
+  const jsonOrNull = async <T,>(path: string, params: Params, signal?: AbortSignal): Promise<T | null> => {
+    try {
+      return await json<T>(path, params, signal);
+    } catch (e) {
+      if (e instanceof ApiRequestError && e.status === 404) return null;
+      throw e;
+    }
+  };
   const mmuFlags = (flags: string[]) => flags.join(',');
 
   return {
@@ -140,33 +149,12 @@ export function createHttpApi(base = ''): TraceApi {
       const res = await request(API.chunk, { lanes: q.lanes.map(encodeURIComponent).join(','), start: q.startNs, end: q.endNs, nsPerPx: q.nsPerPx }, signal);
       return decodeChunk(new Uint8Array(await res.arrayBuffer()));
     },
-    async span(lane, timeNs, signal) {
-      try {
-        return await json<SpanDetail>(API.span, { lane, t: Math.max(0, Math.round(timeNs)) }, signal);
-      } catch (e) {
-        if (e instanceof ApiRequestError && e.status === 404) return null;
-        throw e;
-      }
-    },
-    async annotation(kind, row, signal) {
-      try {
-        return await json<AnnotationDetail>(API.annotation, { kind, row }, signal);
-      } catch (e) {
-        if (e instanceof ApiRequestError && e.status === 404) return null;
-        throw e;
-      }
-    },
+    span: (lane, timeNs, signal) => jsonOrNull<SpanDetail>(API.span, { lane, t: Math.max(0, Math.round(timeNs)) }, signal),
+    annotation: (kind, row, signal) => jsonOrNull<AnnotationDetail>(API.annotation, { kind, row }, signal),
     selection: (range, signal) => json(API.selection, rangeParams(range), signal),
     goroutineAnalysis: (range, q, signal) =>
       json(API.goroutineAnalysis, { ...rangeParams(range), group: q.group, groupsOnly: q.groupsOnly ? 1 : undefined, offset: q.offset, limit: q.limit, sort: q.sort, order: q.order }, signal),
-    async goroutine(id, signal) {
-      try {
-        return await json<GoroutineLocation>(API.goroutine, { id }, signal);
-      } catch (e) {
-        if (e instanceof ApiRequestError && e.status === 404) return null;
-        throw e;
-      }
-    },
+    goroutine: (id, signal) => jsonOrNull<GoroutineLocation>(API.goroutine, { id }, signal),
     profile: (kind, range, signal) => json(API.profile, { kind, ...rangeParams(range) }, signal),
     profileDownloadUrl: (kind, range) => apiUrl(base, API.profile, { kind, ...rangeParams(range), format: 'pprof' }),
     mmu: (flags, percentiles, range, signal) => json(API.mmu, { flags: mmuFlags(flags), percentiles: percentiles ? 1 : 0, ...rangeParams(range) }, signal),
@@ -175,22 +163,8 @@ export function createHttpApi(base = ''): TraceApi {
     regions: (range, signal) => json(API.regions, rangeParams(range), signal),
     flows: (q, signal) =>
       json(API.flows, { lanes: q.lanes.map(encodeURIComponent).join(','), start: Math.max(0, Math.floor(q.startNs)), end: Math.max(0, Math.ceil(q.endNs)), kinds: q.kinds?.join(','), limit: q.limit }, signal),
-    async task(id, signal) {
-      try {
-        return await json<TaskDetail>(API.task, { id }, signal);
-      } catch (e) {
-        if (e instanceof ApiRequestError && e.status === 404) return null;
-        throw e;
-      }
-    },
+    task: (id, signal) => jsonOrNull<TaskDetail>(API.task, { id }, signal),
     search: (query, limit, signal) => json(API.search, { q: query, limit }, signal),
-    async related(id, limit, signal) {
-      try {
-        return await json<RelatedGoroutines>(API.goroutineRelated, { id, limit }, signal);
-      } catch (e) {
-        if (e instanceof ApiRequestError && e.status === 404) return null;
-        throw e;
-      }
-    },
+    related: (id, limit, signal) => jsonOrNull<RelatedGoroutines>(API.goroutineRelated, { id, limit }, signal),
   };
 }
