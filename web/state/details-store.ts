@@ -46,10 +46,10 @@ export class DetailsStore {
 
   /**
    * One slot's request: nothing when `key` is what the slot already holds,
-   * else the slot's previous request aborted and `fetch` asked (a null key
+   * else the slot's previous request aborted and `ask` called (a null key
    * clears the slot). Resolves with the value, or null when cleared or failed.
    */
-  private load<S extends Slot>(slot: S, key: string | null, fetch: (signal: AbortSignal) => Promise<ValueOf<S>>): Promise<ValueOf<S> | null> {
+  private load<S extends Slot>(slot: S, key: string | null, ask: (signal: AbortSignal) => Promise<ValueOf<S>>): Promise<ValueOf<S> | null> {
     const keyField = KEY_OF[slot];
     const set = (loadable: Loadable<ValueOf<S>>, extra: Partial<DetailsState> = {}) =>
       this.store.update((st) => ({ ...st, [slot]: loadable, ...extra }) as DetailsState);
@@ -65,7 +65,7 @@ export class DetailsStore {
     const ctl = new AbortController();
     this.aborts[slot] = ctl;
     set({ status: 'loading' }, { [keyField]: key });
-    return fetch(ctl.signal).then(
+    return ask(ctl.signal).then(
       (value) => {
         if (!ctl.signal.aborted) set({ status: 'done', value });
         return value;
