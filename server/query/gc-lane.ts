@@ -16,7 +16,7 @@ export class GcLane {
   readonly labelNames: string[] = [];
 
   constructor(model: TraceModel) {
-    const rows: { s: number; e: number; state: number; label: number }[] = [];
+    const rows: { s: number; e: number; state: number; text: string }[] = [];
     const labelIds = new Map<string, number>();
     const label = (text: string) => {
       let id = labelIds.get(text);
@@ -30,21 +30,22 @@ export class GcLane {
     const gr = model.globalRanges;
     for (let i = 0; i < gr.name.length; i++) {
       const name = model.strings.get(gr.name[i]);
-      if (name.includes('GC')) rows.push({ s: gr.startNs[i], e: gr.endNs[i], state: SpanState.GCMark, label: label(name) });
+      if (name.includes('GC')) rows.push({ s: gr.startNs[i], e: gr.endNs[i], state: SpanState.GCMark, text: name });
     }
     const r = model.ranges;
     for (let i = 0; i < r.length; i++) {
       const name = model.strings.get(r.name(i));
       // Attribution-only rows (proc -1 and open) duplicate a drawn row.
-      if (name.startsWith('stop-the-world') && !(r.proc[i] === -1 && r.open[i] === 1)) {
-        rows.push({ s: r.startNs[i], e: r.endNs[i], state: SpanState.STW, label: label(name.slice('stop-the-world ('.length, -1)) });
+      if (name.startsWith('stop-the-world') && !(r.proc[i] === -1 && r.isOpen(i))) {
+        rows.push({ s: r.startNs(i), e: r.endNs(i), state: SpanState.STW, text: name.slice('stop-the-world ('.length, -1) });
       }
     }
     rows.sort((a, b) => a.s - b.s || b.e - a.e);
     this.starts = Float64Array.from(rows, (x) => x.s);
     this.ends = Float64Array.from(rows, (x) => x.e);
     this.states = Uint8Array.from(rows, (x) => x.state);
-    this.labels = Uint16Array.from(rows, (x) => x.label);
+    // Label ids in time order, so they do not depend on the order the range table keeps its rows in.
+    this.labels = Uint16Array.from(rows, (x) => label(x.text));
   }
 
   /** Stop-the-world time inside [startNs, endNs] (the selection summary's STW). */
