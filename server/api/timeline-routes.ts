@@ -39,11 +39,11 @@ export function registerTimelineRoutes(app: FastifyInstance, ctx: QueryContext):
     const { offset, limit } = req.query;
     const m = ctx.model;
     const items = Array.from(members.subarray(offset, offset + limit), (g) => ({
-      id: m.goroutines.id[g],
+      id: m.goroutines.id(g),
       group: gi,
       label: m.strings.get(m.goroutines.label(g)),
-      createdNs: m.goroutines.createdNs[g],
-      endNs: m.goroutines.endNs[g],
+      createdNs: m.goroutines.createdNs(g),
+      endNs: m.goroutines.endNs(g),
       execNs: ctx.execNs[g],
     }));
     const body: GoroutineListResponse = { group: req.query.group, total: members.length, offset, items };
@@ -61,8 +61,8 @@ export function registerTimelineRoutes(app: FastifyInstance, ctx: QueryContext):
       groupName: ctx.groups.names[group],
       member: ctx.groups.memberIndex(g),
       label: m.strings.get(m.goroutines.label(g)),
-      createdNs: m.goroutines.createdNs[g],
-      endNs: m.goroutines.endNs[g],
+      createdNs: m.goroutines.createdNs(g),
+      endNs: m.goroutines.endNs(g),
     };
     return body;
   });

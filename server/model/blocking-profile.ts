@@ -32,7 +32,7 @@ export function blockingProfile(model: TraceModel, kind: ProfileKind, fromNs = 0
     // go tool trace counts waits only while the goroutine lives: from its first run
     // (before it ever ran: from the beginning) to its end (or the end of the trace).
     const lo = Math.max(firstRun(log, g), fromNs);
-    const hi = Math.min(gs.endNs[g] >= 0 ? gs.endNs[g] : model.endNs, toNs);
+    const hi = Math.min(gs.endNs(g) >= 0 ? gs.endNs(g) : model.endNs, toNs);
     let startRow = -1;
     for (let row = log.offsets[g], end = log.offsets[g + 1]; row < end; row++) {
       const p = log.packed[row];
@@ -43,8 +43,8 @@ export function blockingProfile(model: TraceModel, kind: ProfileKind, fromNs = 0
         continue;
       }
       if (to === state) continue;
-      const s = log.timeNs[startRow];
-      const e = log.timeNs[row];
+      const s = log.time.at(startRow);
+      const e = log.time.at(row);
       if (!(hi < s || e < lo)) {
         const d = Math.min(e, hi) - Math.max(s, lo);
         if (d > 0) {
@@ -67,7 +67,7 @@ export function blockingProfile(model: TraceModel, kind: ProfileKind, fromNs = 0
 function firstRun(log: TraceModel['transitions'], g: number): number {
   const from = creationRow(log, g);
   for (let row = Math.max(from, log.offsets[g]); row < log.offsets[g + 1]; row++) {
-    if (toOf(log.packed[row]) === GoState.Running) return log.timeNs[row];
+    if (toOf(log.packed[row]) === GoState.Running) return log.time.at(row);
   }
   return -1;
 }

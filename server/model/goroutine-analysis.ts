@@ -68,8 +68,8 @@ export function visitGoroutines(model: TraceModel, fromNs: number, toNs: number,
 }
 
 function livesIn(model: TraceModel, g: number, fromNs: number, toNs: number): boolean {
-  const created = model.goroutines.createdNs[g];
-  const end = model.goroutines.endNs[g] >= 0 ? model.goroutines.endNs[g] : model.endNs;
+  const created = model.goroutines.createdNs(g);
+  const end = model.goroutines.endNs(g) >= 0 ? model.goroutines.endNs(g) : model.endNs;
   return created <= toNs && end >= fromNs;
 }
 
@@ -79,7 +79,7 @@ export function breakdown(model: TraceModel, g: number, group: string, s: Gorout
   const rangeNs: Record<string, number> = {};
   for (const [name, d] of s.rangeNs) rangeNs[model.strings.get(name)] = d;
   return {
-    id: model.goroutines.id[g],
+    id: model.goroutines.id(g),
     group,
     totalNs: s.totalNs,
     execNs: s.execNs,

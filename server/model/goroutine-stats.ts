@@ -37,7 +37,7 @@ export function goroutineStats(model: TraceModel, g: number, fromNs: number, toN
     const hi = b < toNs ? b : toNs;
     return hi > lo ? hi - lo : 0;
   };
-  let created = model.goroutines.createdNs[g];
+  let created = model.goroutines.createdNs(g);
   let lastStart = UNSET;
   let lastRunnable = UNSET;
   let lastBlock = UNSET;
@@ -60,7 +60,7 @@ export function goroutineStats(model: TraceModel, g: number, fromNs: number, toN
   };
   const forever = model.foreverReason;
   for (let row = log.offsets[g], end = log.offsets[g + 1]; row < end; row++) {
-    const t = log.timeNs[row];
+    const t = log.time.at(row);
     const p = log.packed[row];
     const from = fromOf(p);
     const to = toOf(p);
@@ -77,7 +77,7 @@ export function goroutineStats(model: TraceModel, g: number, fromNs: number, toN
         s.blockNs.clear();
         lastStart = lastRunnable = lastBlock = lastSyscall = lastSyscallBlock = UNSET;
         totalEnd = -1;
-        created = from === GoState.NotExist ? t : model.goroutines.createdNs[g];
+        created = from === GoState.NotExist ? t : model.goroutines.createdNs(g);
         if (from === GoState.Undetermined) {
           const d = clip(created, t);
           if (to === GoState.Running) s.execNs += d;
@@ -175,11 +175,11 @@ export function goroutineExecNs(model: TraceModel, g: number): number {
     const from = fromOf(p);
     const to = toOf(p);
     if (to === TO_PROC_LOST || from === to) continue;
-    const t = log.timeNs[row];
+    const t = log.time.at(row);
     if (from === GoState.Undetermined || from === GoState.NotExist) {
       execNs = 0;
       lastStart = UNSET;
-      if (from === GoState.Undetermined && to === GoState.Running) execNs += clipWhole(model.goroutines.createdNs[g], t, endNs);
+      if (from === GoState.Undetermined && to === GoState.Running) execNs += clipWhole(model.goroutines.createdNs(g), t, endNs);
     } else if (from === GoState.Running && lastStart !== UNSET) {
       execNs += clipWhole(lastStart, t, endNs);
       lastStart = UNSET;

@@ -2,6 +2,7 @@ import { F64Column, I32Column } from './columns.ts';
 import type { TransitionLog } from './transition-log.ts';
 import { fromOf } from './transition-log.ts';
 import { IdIndex } from './id-index.ts';
+import { IntColumn } from './int-column.ts';
 
 /**
  * One row per goroutine seen in the trace (dense index in order of first
@@ -9,20 +10,33 @@ import { IdIndex } from './id-index.ts';
  */
 export class GoroutineTable {
   constructor(
-    readonly id: Float64Array,
+    private readonly ids: IntColumn,
     /** Start function (outermost frame of the first stack seen), string id; 0 if never seen. */
     readonly name: Int32Array,
-    /** When the goroutine was created (or the Sync before it was first seen). */
-    readonly createdNs: Float64Array,
-    /** When it ended (exit, or blocked forever), or -1 if alive at the end of the trace. */
-    readonly endNs: Float64Array,
+    private readonly created: IntColumn,
+    private readonly ended: IntColumn,
     /** Last label (GC worker mode) by goroutine row, string id; most goroutines have none. */
     readonly labels: Map<number, number>,
     private readonly index: IdIndex,
   ) {}
 
   get count(): number {
-    return this.id.length;
+    return this.ids.length;
+  }
+
+  /** The goroutine's id in the trace. */
+  id(g: number): number {
+    return this.ids.at(g);
+  }
+
+  /** When the goroutine was created (or the Sync before it was first seen). */
+  createdNs(g: number): number {
+    return this.created.at(g);
+  }
+
+  /** When it ended (exit, or blocked forever), or -1 if alive at the end of the trace. */
+  endNs(g: number): number {
+    return this.ended.at(g);
   }
 
   /** Row of goroutine `id`, or -1. */
@@ -97,14 +111,16 @@ export class GoroutineTableBuilder {
     return g;
   }
 
+  /**
+   * The finished table: ids, creation and end times as IntColumns (4 or 5
+   * bytes instead of 8: 25 → 13 MB for the bench trace's 960 000 goroutines).
+   */
   finish(): GoroutineTable {
-    return new GoroutineTable(
-      this.index.ids.subarray(0, this.index.size),
-      this.name.finish(),
-      this.createdNs.finish(),
-      this.endNs.finish(),
-      this.labels,
-      this.index,
-    );
+    const ids = IntColumn.from(this.index.ids, this.index.size);
+    this.index.freeze();
+    const created = IntColumn.from(this.createdNs.data, this.createdNs.length);
+    const ended = IntColumn.from(this.endNs.data, this.endNs.length);
+    this.createdNs.data = this.endNs.data = new Float64Array(0);
+    return new GoroutineTable(ids, this.name.finish(), created, ended, this.labels, this.index);
   }
 }

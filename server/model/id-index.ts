@@ -58,7 +58,19 @@ export class IdIndex {
 
   private hashed = 0;
 
+  /**
+   * No more ids will be added: drops the index → id column (the caller keeps
+   * its own, more compact copy; 8 MB for a million goroutines). Lookups still work.
+   */
+  freeze(): void {
+    this.ids = new Float64Array(0);
+    this.frozen = true;
+  }
+
+  private frozen = false;
+
   private append(id: number): number {
+    if (this.frozen) throw new Error('IdIndex: no ids can be added after freeze()');
     const index = this.size++;
     if (index === this.ids.length) {
       const ids = new Float64Array(this.ids.length * 2);

@@ -1,8 +1,10 @@
 import { F64Column } from './columns.ts';
+import { IntColumn } from './int-column.ts';
 
 /** A counter over time: the value changes at each point and holds until the next. */
 export interface CounterSeries {
-  timeNs: Float64Array;
+  /** Change times (5 bytes a point past 4.3 s: the bench trace's 2.4 M heap points take 12 MB instead of 20). */
+  time: IntColumn;
   /** Float32 when the series is only drawn (heap bytes: 2.4 M points in a GC-heavy trace), else Float64. */
   value: Float64Array | Float32Array;
 }
@@ -46,6 +48,8 @@ export class CounterBuilder {
 
   finish(float32 = false): CounterSeries {
     const v = this.v.finish();
-    return { timeNs: this.t.finish(), value: float32 ? Float32Array.from(v) : v };
+    const time = IntColumn.from(this.t.data, this.t.length);
+    this.t.data = new Float64Array(0);
+    return { time, value: float32 ? Float32Array.from(v) : v };
   }
 }

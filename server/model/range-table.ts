@@ -1,5 +1,5 @@
 import { F64Column, I32Column, U8Column } from './columns.ts';
-import { TimeColumn } from './time-column.ts';
+import { IntColumn } from './int-column.ts';
 
 /**
  * Time ranges bound to a goroutine or a proc: GC mark assists, STW pauses,
@@ -21,7 +21,7 @@ export class RangeTable {
     private readonly nameOpen: Uint8Array,
     /** Range names (trace-wide string ids), e.g. "GC mark assist". */
     readonly names: Int32Array,
-    private readonly start: TimeColumn,
+    private readonly start: IntColumn,
     private readonly duration: Uint32Array | Float64Array,
     /** Proc the range happened on, -1 if unknown (16 bits: ids past 32 767 read as 32 767). */
     readonly proc: Int16Array,
@@ -125,6 +125,6 @@ export class RangeTableBuilder {
     this.name.data = this.open.data = new Uint8Array(0);
     this.startNs.data = this.endNs.data = new Float64Array(0);
     this.proc.data = new Int32Array(0);
-    return new RangeTable(nameOpen, Int32Array.from(this.names), TimeColumn.from(startNs), duration, proc, offsets);
+    return new RangeTable(nameOpen, Int32Array.from(this.names), IntColumn.from(startNs), duration, proc, offsets);
   }
 }

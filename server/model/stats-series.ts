@@ -11,9 +11,9 @@ export function walkPair(a: CounterSeries, b: CounterSeries, fromIndexA: number,
   let j = fromIndexB;
   let va = i > 0 ? a.value[i - 1] : 0;
   let vb = j > 0 ? b.value[j - 1] : 0;
-  while (i < a.timeNs.length || j < b.timeNs.length) {
-    const ta = i < a.timeNs.length ? a.timeNs[i] : Infinity;
-    const tb = j < b.timeNs.length ? b.timeNs[j] : Infinity;
+  while (i < a.time.length || j < b.time.length) {
+    const ta = i < a.time.length ? a.time.at(i) : Infinity;
+    const tb = j < b.time.length ? b.time.at(j) : Infinity;
     const t = ta < tb ? ta : tb;
     if (t > untilNs) break;
     if (ta === t) va = a.value[i++];
@@ -55,9 +55,9 @@ function pairPyramid(a: CounterSeries, b: CounterSeries, endNs: number, heap: bo
   let j = 0;
   let va = 0;
   let vb = 0;
-  while (i < a.timeNs.length || j < b.timeNs.length) {
-    const ta = i < a.timeNs.length ? a.timeNs[i] : Infinity;
-    const tb = j < b.timeNs.length ? b.timeNs[j] : Infinity;
+  while (i < a.time.length || j < b.time.length) {
+    const ta = i < a.time.length ? a.time.at(i) : Infinity;
+    const tb = j < b.time.length ? b.time.at(j) : Infinity;
     const t = ta < tb ? ta : tb;
     if (ta === t) va = a.value[i++];
     if (tb === t) vb = b.value[j++];

@@ -1,4 +1,5 @@
 import { F64Column, I32Column, lowerBound, upperBound } from './columns.ts';
+import { IntColumn } from './int-column.ts';
 
 /**
  * Every goroutine state transition of the trace, the model's backbone: the
@@ -33,8 +34,8 @@ export const reasonOf = (p: number): number => p >>> 16;
 
 export class TransitionLog {
   constructor(
-    /** Transition time, ns since trace start. */
-    readonly timeNs: Float64Array,
+    /** Transition time, ns since trace start (4 or 5 bytes a row: 23 MB instead of 38 for the bench trace's 4.7 M rows). */
+    readonly time: IntColumn,
     /** from, to, reason index and flags (see packTransition). */
     readonly packed: Uint32Array,
     /** The event's own stack (trace-wide stack id, 0 = none); 16-bit when every id fits. */
@@ -57,7 +58,7 @@ export class TransitionLog {
   ) {}
 
   get length(): number {
-    return this.timeNs.length;
+    return this.time.length;
   }
 
   /** The goroutine a row belongs to (binary search of offsets: rows are grouped by goroutine). */
@@ -161,7 +162,7 @@ export class TransitionLogBuilder {
       for (let i = 0; i < n; i++) out[newRow[i]] = src[i];
       return out;
     };
-    const timeNs = scatter(this.time.data, new Float64Array(n));
+    const time = IntColumn.from(scatter(this.time.data, new Float64Array(n)));
     this.time.data = new Float64Array(0);
     const packed = scatter(this.packed.data, new Uint32Array(n));
     this.packed.data = new Int32Array(0);
@@ -190,7 +191,7 @@ export class TransitionLogBuilder {
       actorThread[k++] = threads[c];
     }
     this.causeActor.data = this.causeProc.data = this.causeThread.data = new Int32Array(0);
-    const log = new TransitionLog(timeNs, packed, stack, offsets, timeOrder, actorRows, actorGoroutine, actorProc, actorThread, Int32Array.from(this.reasons));
+    const log = new TransitionLog(time, packed, stack, offsets, timeOrder, actorRows, actorGoroutine, actorProc, actorThread, Int32Array.from(this.reasons));
     return { log, newRow };
   }
 }

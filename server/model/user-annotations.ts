@@ -47,10 +47,10 @@ export function analyzeTasks(model: TraceModel, fromNs = 0, toNs = model.endNs) 
     if (!s) goroutinesOf.set(task, (s = new Set()));
     s.add(g);
   };
-  for (let i = 0; i < r.task.length; i++) add(r.task[i], model.goroutines.id[r.goroutine[i]]);
+  for (let i = 0; i < r.task.length; i++) add(r.task[i], model.goroutines.id(r.goroutine[i]));
   const logsOf = new Map<number, TaskInstance['logs']>();
   for (let i = 0; i < l.task.length; i++) {
-    const g = l.goroutine[i] >= 0 ? model.goroutines.id[l.goroutine[i]] : -1;
+    const g = l.goroutine[i] >= 0 ? model.goroutines.id(l.goroutine[i]) : -1;
     add(l.task[i], g);
     let list = logsOf.get(l.task[i]);
     if (!list) logsOf.set(l.task[i], (list = []));
@@ -106,7 +106,7 @@ export function analyzeRegions(model: TraceModel, fromNs = 0, toNs = model.endNs
     for (const d of s.blockNs.values()) blockNs += d;
     let list = byType.get(type);
     if (!list) byType.set(type, (list = []));
-    list.push({ goroutine: model.goroutines.id[r.goroutine[i]], task: r.task[i], startNs: start, endNs: end, durationNs: end - start, execNs: s.execNs, blockNs, schedWaitNs: s.schedWaitNs });
+    list.push({ goroutine: model.goroutines.id(r.goroutine[i]), task: r.task[i], startNs: start, endNs: end, durationNs: end - start, execNs: s.execNs, blockNs, schedWaitNs: s.schedWaitNs });
   }
   return [...byType.entries()]
     .map(([type, regions]) => ({

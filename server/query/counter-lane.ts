@@ -79,7 +79,7 @@ export function goroutineCountersChunk(model: TraceModel, id: string, startNs: n
   let hi = order.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (log.timeNs[order[mid]] < startNs) lo = mid + 1;
+    if (log.time.at(order[mid]) < startNs) lo = mid + 1;
     else hi = mid;
   }
   const counts = new Int32Array(4);
@@ -87,7 +87,7 @@ export function goroutineCountersChunk(model: TraceModel, id: string, startNs: n
   const sink = new BucketSink(4, nsPerPx);
   sink.point(startNs, counts);
   for (let k = lo; k < order.length; k++) {
-    const t = log.timeNs[order[k]];
+    const t = log.time.at(order[k]);
     if (t > endNs) break;
     const code = gc.codes[k];
     if (code === 0) continue;
@@ -101,8 +101,8 @@ function pairChunk(pyramid: CounterPyramid, a: CounterSeries, b: CounterSeries, 
   const level = pyramid.levelFor(nsPerPx);
   if (level >= 0) return fromPyramid(pyramid, level, id, names, startNs, endNs, nsPerPx);
   const sink = new BucketSink(2, nsPerPx);
-  const ia = upperBound(a.timeNs, startNs);
-  const ib = upperBound(b.timeNs, startNs);
+  const ia = a.time.upperBound(startNs);
+  const ib = b.time.upperBound(startNs);
   sink.point(startNs, values(ia > 0 ? a.value[ia - 1] : 0, ib > 0 ? b.value[ib - 1] : 0));
   walkPair(a, b, ia, ib, endNs, (t, va, vb) => sink.point(t, values(va, vb)));
   return sink.finish(id, names);

@@ -99,11 +99,11 @@ export class FlowIndex {
   }
 
   causeNs(f: number): number {
-    return this.model.transitions.timeNs[this.cause[f]];
+    return this.model.transitions.time.at(this.cause[f]);
   }
 
   startNs(f: number): number {
-    return this.model.transitions.timeNs[this.start[f]];
+    return this.model.transitions.time.at(this.start[f]);
   }
 
   /** Flows that start goroutine g: [lo, hi) (their cause rows lie in g's rows). */

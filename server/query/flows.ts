@@ -188,8 +188,8 @@ export class FlowService {
     const pseudo = k === FLOW_NET_UNBLOCK ? NET_LANE : k === FLOW_SYSCALL ? SYSCALL_LANE : null;
     if (on === ON_GOROUTINES) {
       const a = fi.actor[f];
-      fromLane = pseudo ?? `g:${m.goroutines.id[a]}`;
-      toLane = `g:${m.goroutines.id[g]}`;
+      fromLane = pseudo ?? `g:${m.goroutines.id(a)}`;
+      toLane = `g:${m.goroutines.id(g)}`;
       if (!pseudo) fromRow = this.rowOf(a);
       toRow = this.rowOf(g);
     } else if (on === ON_PROCS) {
@@ -210,7 +210,7 @@ export class FlowService {
       fromNs: fi.causeNs(f),
       toLane,
       toNs: fi.startNs(f),
-      goroutine: m.goroutines.id[g],
+      goroutine: m.goroutines.id(g),
     };
     if (fromRow) arrow.fromRow = fromRow;
     if (toRow) arrow.toRow = toRow;

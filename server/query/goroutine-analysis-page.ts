@@ -63,7 +63,7 @@ export class GoroutineAnalysisPager {
       const g = order[i];
       // Recomputed for the page's rows only (a few hundred summaries).
       const row = breakdown(m, g, m.strings.get(m.goroutines.name[g]), goroutineStats(m, g, q.startNs, q.endNs));
-      goroutines.push({ ...row, createdNs: m.goroutines.createdNs[g], endNs: m.goroutines.endNs[g] });
+      goroutines.push({ ...row, createdNs: m.goroutines.createdNs(g), endNs: m.goroutines.endNs(g) });
     }
     return { groups, total: order.length, offset: q.offset, goroutines, blockReasons, rangeNames };
   }
@@ -96,10 +96,10 @@ export class GoroutineAnalysisPager {
       !q.groupsOnly,
     );
     const byTotal = (t: Map<string, number>) => [...t].filter(([, d]) => d > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
-    const ids = m.goroutines.id;
+    const gs = m.goroutines;
     // Ties by goroutine id, ascending, as go tool trace breaks them: rows put in id order,
     // then a stable sort by the column (radix-order.ts: no comparator calls).
-    const byId = radixOrder(Int32Array.from(rows), (g) => ids[g]);
+    const byId = radixOrder(Int32Array.from(rows), (g) => gs.id(g));
     const order = radixOrder(byId, (g) => keyOfRow[g], q.desc);
     return { key, groups, order, blockReasons: byTotal(reasonNs), rangeNames: byTotal(rangeNs) };
   }
@@ -120,7 +120,7 @@ function keyOf(m: TraceModel, sort: AnalysisSortKey): (g: number, s: GoroutineSt
     case 'unknown':
       return (_, s) => unknownNs(s);
     case 'id':
-      return (g) => m.goroutines.id[g];
+      return (g) => m.goroutines.id(g);
   }
   if (sort.startsWith('block:')) {
     const name = sort.slice(6);

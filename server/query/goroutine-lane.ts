@@ -35,23 +35,23 @@ export function forEachGoroutineSpan(model: TraceModel, g: number, startNs: numb
   const last = log.offsets[g + 1];
   if (first === last) return;
   // The span covering startNs begins at the last state change at or before it.
-  let row = Math.max(first, upperBound(log.timeNs, startNs, first, last) - 1);
+  let row = Math.max(first, log.time.upperBound(startNs, first, last) - 1);
   while (row > first && fromOf(log.packed[row]) === toOf(log.packed[row])) row--;
   while (row < last) {
     const p = log.packed[row];
     const state = laneStateOf(toOf(p));
-    const s = log.timeNs[row];
+    const s = log.time.at(row);
     if (s > endNs) break;
     let next = row + 1;
     while (next < last && fromOf(log.packed[next]) === toOf(log.packed[next]) && toOf(log.packed[next]) !== TO_PROC_LOST) next++;
-    const e = next < last ? log.timeNs[next] : goroutineEnd(model, g);
+    const e = next < last ? log.time.at(next) : goroutineEnd(model, g);
     if (state !== 0 && e >= startNs) fn(s, e, state, reasonOf(p), row);
     row = next;
   }
 }
 
 function goroutineEnd(model: TraceModel, g: number): number {
-  return model.goroutines.endNs[g] >= 0 ? model.goroutines.endNs[g] : model.endNs;
+  return model.goroutines.endNs(g) >= 0 ? model.goroutines.endNs(g) : model.endNs;
 }
 
 export function goroutineLaneChunk(model: TraceModel, laneId: string, g: number, startNs: number, endNs: number, nsPerPx: number): LaneChunk {

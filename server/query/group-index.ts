@@ -13,10 +13,10 @@ export class GroupIndex {
   /** Goroutine indices of each group, in goroutine-id order. */
   readonly members: Int32Array[];
 
-  private readonly ids: ArrayLike<number>;
+  private readonly goroutines: TraceModel['goroutines'];
 
   constructor(model: TraceModel, execNsOfGoroutine: Float64Array) {
-    this.ids = model.goroutines.id;
+    this.goroutines = model.goroutines;
     const byName = new Map<number, number>();
     const names: number[] = [];
     const n = model.goroutines.count;
@@ -47,7 +47,7 @@ export class GroupIndex {
     // Members by a counting sort into one buffer (a view per group), in row order, which is
     // mostly id order already (runs of created goroutines): sorted only where it is not, by
     // an adaptive sort (a typed-array sort took 170 ms for the 68 MB bench trace's 960 010).
-    const ids = model.goroutines.id;
+    const gs = model.goroutines;
     const start = new Int32Array(order.length + 1);
     for (let g = 0; g < n; g++) start[this.ofGoroutine[g] + 1]++;
     for (let k = 0; k < order.length; k++) start[k + 1] += start[k];
@@ -57,9 +57,9 @@ export class GroupIndex {
     this.members = order.map((_, k) => {
       const list = all.subarray(start[k], start[k + 1]);
       for (let i = 1; i < list.length; i++) {
-        if (ids[list[i - 1]] > ids[list[i]]) {
+        if (gs.id(list[i - 1]) > gs.id(list[i])) {
           // Array sort (TimSort) finds the long runs already in order; a typed array's sort does not.
-          list.set(Array.from(list).sort((a, b) => ids[a] - ids[b]));
+          list.set(Array.from(list).sort((a, b) => gs.id(a) - gs.id(b)));
           return list;
         }
       }
@@ -74,12 +74,12 @@ export class GroupIndex {
   /** Position of goroutine row g in its group's member list (binary search by id). */
   memberIndex(g: number): number {
     const list = this.members[this.ofGoroutine[g]];
-    const id = this.ids[g];
+    const id = this.goroutines.id(g);
     let lo = 0;
     let hi = list.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.ids[list[mid]] < id) lo = mid + 1;
+      if (this.goroutines.id(list[mid]) < id) lo = mid + 1;
       else hi = mid;
     }
     return lo;

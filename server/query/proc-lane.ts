@@ -42,22 +42,22 @@ export function execLaneChunk(
   let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (log.timeNs[rows[mid]] <= startNs) lo = mid + 1;
+    if (log.time.at(rows[mid]) <= startNs) lo = mid + 1;
     else hi = mid;
   }
   for (let k = Math.max(from, lo - 1); k < to; k++) {
     const start = rows[k];
-    let s = log.timeNs[start];
+    let s = log.time.at(start);
     if (s > endNs) break;
     const g = log.goroutineOf(start);
     const last = log.offsets[g + 1];
-    const id = model.goroutines.id[g];
+    const id = model.goroutines.id(g);
     const group = groups.groupOf(g);
     let state = SpanState.Executing;
     let r = start + 1;
     for (; r < last; r++) {
       const next = toOf(log.packed[r]);
-      const t = log.timeNs[r];
+      const t = log.time.at(r);
       if (next === GoState.Running || next === GoState.Syscall) {
         const nextState = next === GoState.Syscall ? SpanState.ExecutingSyscall : SpanState.Executing;
         if (nextState !== state) {
@@ -70,7 +70,7 @@ export function execLaneChunk(
       if (next === TO_PROC_LOST && threadView) continue;
       break;
     }
-    const e = r < last ? log.timeNs[r] : model.goroutines.endNs[g] >= 0 ? model.goroutines.endNs[g] : model.endNs;
+    const e = r < last ? log.time.at(r) : model.goroutines.endNs(g) >= 0 ? model.goroutines.endNs(g) : model.endNs;
     if (e >= startNs) merger.add(s, e, state, id, group);
   }
   return merger.finish(laneId, 'goroutine', 'group');
@@ -90,7 +90,7 @@ function fromBusy(model: TraceModel, laneId: string, busy: LaneBusy, level: numb
   for (let i = firstEntryAt(L, first); i < L.bucket.length && L.bucket[i] <= last; i++) {
     const s = L.bucket[i] * nsPerPx;
     const g = L.dominant[i];
-    merger.addMerged(s, s + Math.max(1, Math.min(nsPerPx, L.busy[i])), SpanState.Executing, L.count[i], g >= 0 ? model.goroutines.id[g] : -1, g >= 0 ? groups.groupOf(g) : -1);
+    merger.addMerged(s, s + Math.max(1, Math.min(nsPerPx, L.busy[i])), SpanState.Executing, L.count[i], g >= 0 ? model.goroutines.id(g) : -1, g >= 0 ? groups.groupOf(g) : -1);
   }
   return merger.finish(laneId, 'goroutine', 'group');
 }

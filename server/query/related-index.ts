@@ -83,7 +83,7 @@ export class RelatedIndex {
     // Outgoing: the actor's entries come grouped by target, so each target's count is a run.
     for (let k = this.actorOffsets[g], end = this.actorOffsets[g + 1]; k < end; k++) {
       const e = this.byActor[k];
-      (this.relation[e] === RELATION_CREATE ? created : unblocked).add(this.targetOf[e], log.timeNs[log.actorRows[e]]);
+      (this.relation[e] === RELATION_CREATE ? created : unblocked).add(this.targetOf[e], log.time.at(log.actorRows[e]));
     }
     // Incoming unblocks: g's own rows that have an actor.
     const unblockedBy = new Map<number, { count: number; firstNs: number }>();
@@ -92,7 +92,7 @@ export class RelatedIndex {
       const a = log.actorGoroutine[e];
       const had = unblockedBy.get(a);
       if (had) had.count++;
-      else unblockedBy.set(a, { count: 1, firstNs: log.timeNs[log.actorRows[e]] });
+      else unblockedBy.set(a, { count: 1, firstNs: log.time.at(log.actorRows[e]) });
     }
     const by = new Relation(unblockedBy.size);
     for (const [a, v] of unblockedBy) by.addRun(a, v.count, v.firstNs);
@@ -100,11 +100,11 @@ export class RelatedIndex {
     const creatorIndex = row >= 0 ? log.actorIndex(row) : -1;
     const creator = creatorIndex >= 0 && this.relation[creatorIndex] === RELATION_CREATE ? log.actorGoroutine[creatorIndex] : -1;
     return {
-      id: m.goroutines.id[g],
+      id: m.goroutines.id(g),
       group: self.group,
       member: self.member,
       groupName: self.groupName,
-      creator: creator >= 0 ? this.place(creator, 1, log.timeNs[row]) : null,
+      creator: creator >= 0 ? this.place(creator, 1, log.time.at(row)) : null,
       created: this.list(created, limit, false),
       unblockedBy: this.list(by, limit, true),
       unblocked: this.list(unblocked, limit, true),
@@ -119,7 +119,7 @@ export class RelatedIndex {
 
   private place(g: number, count: number, firstNs: number): RelatedGoroutine {
     const group = this.groups.groupOf(g);
-    return { id: this.model.goroutines.id[g], group, member: this.groups.memberIndex(g), groupName: this.groups.names[group], count, firstNs };
+    return { id: this.model.goroutines.id(g), group, member: this.groups.memberIndex(g), groupName: this.groups.names[group], count, firstNs };
   }
 }
 

@@ -85,7 +85,7 @@ export class SearchIndex {
     const str = (id: number) => model.strings.get(id);
     this.groupNames = groupNames.map((n) => n.toLowerCase());
     const labelled = [...model.goroutines.labels.entries()].filter(([, s]) => str(s) !== '');
-    labelled.sort((a, b) => model.goroutines.createdNs[a[0]] - model.goroutines.createdNs[b[0]] || a[0] - b[0]);
+    labelled.sort((a, b) => model.goroutines.createdNs(a[0]) - model.goroutines.createdNs(b[0]) || a[0] - b[0]);
     this.labelled = Int32Array.from(labelled, ([g]) => g);
     this.labels = labelled.map(([, s]) => str(s).toLowerCase());
     this.taskTypes = new TextKeys(model.tasks.tasks.name, str);

@@ -67,14 +67,14 @@ export class SearchService {
     return {
       kind: 'goroutine',
       match,
-      id: gs.id[g],
-      lane: goroutineLane(gs.id[g]),
+      id: gs.id(g),
+      lane: goroutineLane(gs.id(g)),
       group,
       member: groups.memberIndex(g),
       groupName: groups.names[group],
       label: model.strings.get(gs.label(g)),
-      startNs: Math.max(0, gs.createdNs[g]),
-      endNs: gs.endNs[g] >= 0 ? gs.endNs[g] : model.endNs,
+      startNs: Math.max(0, gs.createdNs(g)),
+      endNs: gs.endNs(g) >= 0 ? gs.endNs(g) : model.endNs,
     };
   }
 
@@ -142,7 +142,7 @@ export class SearchService {
       const g = r.goroutine[row];
       if (names[index.regionNames.keyOf[row]] === 0 || g < 0) continue;
       if (total++ >= limit) continue;
-      const id = model.goroutines.id[g];
+      const id = model.goroutines.id(g);
       out.push({
         kind: 'region',
         row,
@@ -172,7 +172,7 @@ export class SearchService {
       if (!inCategory && !inMessage) continue;
       if (total++ >= limit) continue;
       const g = l.goroutine[row];
-      const id = g >= 0 ? model.goroutines.id[g] : null;
+      const id = g >= 0 ? model.goroutines.id(g) : null;
       out.push({
         kind: 'log',
         row,

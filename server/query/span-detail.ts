@@ -31,7 +31,7 @@ export function spanDetail(ctx: QueryContext, lane: string, t: number): SpanDeta
     let hi = offsets[index + 1];
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (m.transitions.timeNs[rows[mid]] <= t) lo = mid + 1;
+      if (m.transitions.time.at(rows[mid]) <= t) lo = mid + 1;
       else hi = mid;
     }
     if (lo === offsets[index]) return null;
@@ -49,7 +49,7 @@ export function spanDetail(ctx: QueryContext, lane: string, t: number): SpanDeta
     const actor = log.actor(row);
     found = {
       lane,
-      goroutine: m.goroutines.id[g],
+      goroutine: m.goroutines.id(g),
       goroutineName: m.strings.get(m.goroutines.name[g]),
       state: SPAN_STATE_NAMES[state] ?? String(state),
       reason: state === SpanState.Waiting ? m.strings.get(log.reasons[reason]) : '',
@@ -57,8 +57,8 @@ export function spanDetail(ctx: QueryContext, lane: string, t: number): SpanDeta
       endNs: e,
       startStack: stackFrames(m, log.stack[row]),
       endStack: next >= 0 ? stackFrames(m, log.stack[next]) : [],
-      creator: creator >= 0 ? { goroutine: m.goroutines.id[creator], timeNs: m.goroutines.createdNs[g] } : null,
-      unblockedBy: from === GoState.Waiting && actor >= 0 ? { goroutine: m.goroutines.id[actor], timeNs: s } : null,
+      creator: creator >= 0 ? { goroutine: m.goroutines.id(creator), timeNs: m.goroutines.createdNs(g) } : null,
+      unblockedBy: from === GoState.Waiting && actor >= 0 ? { goroutine: m.goroutines.id(actor), timeNs: s } : null,
       proc,
     };
   });

@@ -21,12 +21,12 @@ export function taskDetail(tasks: TaskIndex, id: number): TaskDetail | null {
   if (t.startG[r] >= 0) goroutines.add(t.startG[r]);
   if (t.endG[r] >= 0) goroutines.add(t.endG[r]);
   // Regions and logs are scanned (a few thousand rows in annotated programs; no index needed per click).
-  for (let i = 0; i < regions.task.length; i++) if (regions.task[i] === id) goroutines.add(m.goroutines.id[regions.goroutine[i]]);
+  for (let i = 0; i < regions.task.length; i++) if (regions.task[i] === id) goroutines.add(m.goroutines.id(regions.goroutine[i]));
   const listed: TaskDetail['logs'] = [];
   let logCount = 0;
   for (let i = 0; i < logs.task.length; i++) {
     if (logs.task[i] !== id) continue;
-    const g = logs.goroutine[i] >= 0 ? m.goroutines.id[logs.goroutine[i]] : -1;
+    const g = logs.goroutine[i] >= 0 ? m.goroutines.id(logs.goroutine[i]) : -1;
     if (g >= 0) goroutines.add(g);
     logCount++;
     if (listed.length < MAX_TASK_LOGS) listed.push({ timeNs: logs.timeNs[i], goroutine: g, category: m.strings.get(logs.category[i]), message: m.strings.get(logs.message[i]) });

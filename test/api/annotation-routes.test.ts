@@ -96,7 +96,7 @@ describe('GET /api/annotation on logs and CPU samples', () => {
     expect(summary.groups.every((g) => g.regionLevels === undefined)).toBe(true);
     const row = 5;
     const d = (await get(cpuApp, `${API.annotation}?kind=sample&row=${row}`)).json() as SampleDetail;
-    expect(d).toMatchObject({ kind: 'sample', row, timeNs: s.timeNs[row], goroutine: m.goroutines.id[s.goroutine[row]], proc: s.proc[row], thread: s.thread[row] });
+    expect(d).toMatchObject({ kind: 'sample', row, timeNs: s.timeNs[row], goroutine: m.goroutines.id(s.goroutine[row]), proc: s.proc[row], thread: s.thread[row] });
     expect(d.stack.length).toBeGreaterThan(0);
     expect(d.stack.every((f) => f.func !== '' && f.line >= 0)).toBe(true);
   });

@@ -92,7 +92,7 @@ describe('GET /api/goroutines and /api/span', () => {
   it('details the span under a time: goroutine, state, stacks, creator', async () => {
     const m = ctx.model;
     const g = m.goroutines.indexOf(1);
-    const t = m.transitions.timeNs[m.transitions.offsets[g] + 1] + 1;
+    const t = m.transitions.time.at(m.transitions.offsets[g] + 1) + 1;
     const r = await get(`${API.span}?lane=g:1&t=${t}`);
     expect(r.statusCode).toBe(200);
     const d = r.json() as SpanDetail;

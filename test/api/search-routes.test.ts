@@ -58,12 +58,12 @@ describe('GET /api/goroutine/related', () => {
       const n = m.transitions.offsets[g + 1] - m.transitions.offsets[g];
       if (creatorOf(m.transitions, g) >= 0 && n > most) [best, most] = [g, n];
     }
-    const id = m.goroutines.id[best];
+    const id = m.goroutines.id(best);
     const r = await get(`${API.goroutineRelated}?id=${id}`, mutexApp);
     expect(r.statusCode).toBe(200);
     const body = r.json() as RelatedGoroutines;
     expect(body.id).toBe(id);
-    expect(body.creator?.id).toBe(m.goroutines.id[creatorOf(m.transitions, best)]);
+    expect(body.creator?.id).toBe(m.goroutines.id(creatorOf(m.transitions, best)));
     expect(body.unblockedBy.total).toBeGreaterThan(0);
     expect(body.unblocked.total).toBeGreaterThan(0);
     const capped = (await get(`${API.goroutineRelated}?id=${id}&limit=1`, mutexApp)).json() as RelatedGoroutines;

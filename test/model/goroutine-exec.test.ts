@@ -24,7 +24,7 @@ describe('goroutineExecNs', () => {
       for (let g = 0; g < m.goroutines.count; g++) {
         const want = goroutineStats(m, g, 0, m.endNs, false).execNs;
         const got = goroutineExecNs(m, g);
-        if (got !== want) diff.push(`G${m.goroutines.id[g]}: ${got} != ${want}`);
+        if (got !== want) diff.push(`G${m.goroutines.id(g)}: ${got} != ${want}`);
         if (want > 0) withExec++;
       }
       expect(diff.slice(0, 5)).toEqual([]);

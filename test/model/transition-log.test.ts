@@ -16,7 +16,7 @@ describe('TransitionLogBuilder.finish', () => {
     // Goroutine 0 holds rows 1 and 3 (stacks 6, 7), goroutine 1 rows 0 and 2 (5, 65 535).
     expect(Array.from(log.offsets)).toEqual([0, 2, 4]);
     expect(Array.from(log.stack)).toEqual([6, 7, 5, 65_535]);
-    expect(Array.from(log.timeNs)).toEqual([10, 30, 0, 20]);
+    expect(Array.from(log.time.toFloat64())).toEqual([10, 30, 0, 20]);
   });
 
   it('a stack id past 65 535 keeps the column 32-bit, every id intact', () => {

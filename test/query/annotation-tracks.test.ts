@@ -50,7 +50,7 @@ function goroutinesWithRegions(ctx: QueryContext): number[] {
   return [...set].sort((a, b) => a - b);
 }
 
-const laneOf = (ctx: QueryContext, g: number) => `g:${ctx.model.goroutines.id[g]}`;
+const laneOf = (ctx: QueryContext, g: number) => `g:${ctx.model.goroutines.id(g)}`;
 
 describe('regions track of goroutine lanes (annotations fixture)', () => {
   const m = ann.model;

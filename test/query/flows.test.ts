@@ -25,7 +25,7 @@ function flows(fixture: string, q: Partial<FlowQuery> & { lanes: string[] }) {
 /** The first Running row of goroutine g after row `after` (the start the arrow must end at). */
 function nextStartNs(fixture: string, g: number, after: number): number | null {
   const log = fixtureContext(fixture).model.transitions;
-  for (let r = after + 1; r < log.offsets[g + 1]; r++) if (toOf(log.packed[r]) === GoState.Running) return log.timeNs[r];
+  for (let r = after + 1; r < log.offsets[g + 1]; r++) if (toOf(log.packed[r]) === GoState.Running) return log.time.at(r);
   return null;
 }
 
@@ -36,7 +36,7 @@ describe('create arrows ("go")', () => {
     const m = ctx.model;
     let checked = 0;
     for (let g = 0; g < m.goroutines.count; g++) {
-      const id = m.goroutines.id[g];
+      const id = m.goroutines.id(g);
       const { res } = flows(fixture, { lanes: [`g:${id}`], kinds: new Set(['create']) });
       const incoming = res.arrows.filter((a) => a.toLane === `g:${id}`);
       const creator = creatorOf(m.transitions, g);
@@ -47,7 +47,7 @@ describe('create arrows ("go")', () => {
         continue;
       }
       expect(incoming, `G${id}`).toEqual([
-        expect.objectContaining({ kind: 'create', fromLane: `g:${m.goroutines.id[creator]}`, fromNs: m.goroutines.createdNs[g], toNs: startNs, goroutine: id }),
+        expect.objectContaining({ kind: 'create', fromLane: `g:${m.goroutines.id(creator)}`, fromNs: m.goroutines.createdNs(g), toNs: startNs, goroutine: id }),
       ]);
       checked++;
     }
@@ -59,7 +59,7 @@ describe('create arrows ("go")', () => {
     const m = fixtureContext(fixture).model;
     const main = m.goroutines.indexOf(1);
     const created = [];
-    for (let g = 0; g < m.goroutines.count; g++) if (creatorOf(m.transitions, g) === main && creationRow(m.transitions, g) >= 0 && nextStartNs(fixture, g, creationRow(m.transitions, g)) !== null) created.push(m.goroutines.id[g]);
+    for (let g = 0; g < m.goroutines.count; g++) if (creatorOf(m.transitions, g) === main && creationRow(m.transitions, g) >= 0 && nextStartNs(fixture, g, creationRow(m.transitions, g)) !== null) created.push(m.goroutines.id(g));
     const { res } = flows(fixture, { lanes: ['g:1'], kinds: new Set(['create']) });
     const outgoing = res.arrows.filter((a) => a.fromLane === 'g:1');
     expect(outgoing.map((a) => a.goroutine).sort((a, b) => a - b)).toEqual(created.sort((a, b) => a - b));
@@ -74,7 +74,7 @@ describe('unblock arrows', () => {
     const m = ctx.model;
     let checked = 0;
     for (let g = 0; g < m.goroutines.count && checked < 300; g++) {
-      const lane = `g:${m.goroutines.id[g]}`;
+      const lane = `g:${m.goroutines.id(g)}`;
       const { res } = flows(fixture, { lanes: [lane], kinds: new Set(['unblock']) });
       const incoming = res.arrows.filter((a) => a.toLane === lane);
       const expected: Partial<FlowArrow>[] = [];
@@ -111,7 +111,7 @@ describe('proc arrows', () => {
       const g = ctx.model.goroutines.indexOf(a.goroutine);
       // The actor: the creator for a create, the unblocker of the runnable span otherwise
       // (a timer's unblock has none: it is drawn from the proc of the event, checked against go tool trace elsewhere).
-      const actor = a.kind === 'create' ? ctx.model.goroutines.id[creatorOf(ctx.model.transitions, g)] : spanDetail(ctx, `g:${a.goroutine}`, a.fromNs)!.unblockedBy?.goroutine;
+      const actor = a.kind === 'create' ? ctx.model.goroutines.id(creatorOf(ctx.model.transitions, g)) : spanDetail(ctx, `g:${a.goroutine}`, a.fromNs)!.unblockedBy?.goroutine;
       if (actor === undefined) continue;
       expect(from?.goroutine, `${a.fromLane}@${a.fromNs}`).toBe(actor);
       checked++;

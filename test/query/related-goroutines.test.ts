@@ -15,7 +15,7 @@ import { fixtureContext } from '../helpers/model-cache.ts';
  */
 function oracle(model: TraceModel) {
   const log = model.transitions;
-  const id = (g: number) => model.goroutines.id[g];
+  const id = (g: number) => model.goroutines.id(g);
   const created = new Map<number, Map<number, number>>();
   const unblocked = new Map<number, Map<number, number>>();
   const unblockedBy = new Map<number, Map<number, number>>();
@@ -51,10 +51,10 @@ describe.each(['mutex-go1.26.trace', 'chansel-go1.26.trace'])('related goroutine
   it('every goroutine: creator, created, unblockers and unblocked equal what the transition log actors say', () => {
     let unblocks = 0;
     for (let g = 0; g < model.goroutines.count; g++) {
-      const id = model.goroutines.id[g];
+      const id = model.goroutines.id(g);
       const r = index.related(g, 10_000);
       const creator = creatorOf(model.transitions, g);
-      expect(r.creator?.id ?? null).toBe(creator >= 0 && creator !== g ? model.goroutines.id[creator] : null);
+      expect(r.creator?.id ?? null).toBe(creator >= 0 && creator !== g ? model.goroutines.id(creator) : null);
       expect(asCounts(r.created.goroutines)).toEqual(expected.created.get(id) ?? new Map());
       expect(asCounts(r.unblocked.goroutines)).toEqual(expected.unblocked.get(id) ?? new Map());
       expect(asCounts(r.unblockedBy.goroutines)).toEqual(expected.unblockedBy.get(id) ?? new Map());

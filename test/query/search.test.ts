@@ -13,10 +13,10 @@ const of = <K extends SearchHit['kind']>(hits: SearchHit[], kind: K) => hits.fil
 describe('search on annotations-go1.26.trace', () => {
   it('finds a goroutine by "G<id>", "g<id>" and "<id>", with its lane, group, member and lifetime', () => {
     const g = Math.floor(model.goroutines.count / 2);
-    const id = model.goroutines.id[g];
+    const id = model.goroutines.id(g);
     for (const q of [`G${id}`, `g${id}`, `${id}`, ` G${id} `]) {
       const hit = of(service.search(q, 50).results, 'goroutine')[0] as GoroutineHit;
-      expect(hit).toMatchObject({ match: 'id', id, lane: `g:${id}`, group: ctx.groups.groupOf(g), member: ctx.groups.memberIndex(g), startNs: Math.max(0, model.goroutines.createdNs[g]) });
+      expect(hit).toMatchObject({ match: 'id', id, lane: `g:${id}`, group: ctx.groups.groupOf(g), member: ctx.groups.memberIndex(g), startNs: Math.max(0, model.goroutines.createdNs(g)) });
     }
     expect(service.search('G999999999', 50).totals.goroutine).toBe(0);
   });
@@ -55,7 +55,7 @@ describe('search on annotations-go1.26.trace', () => {
     const starts = hits.map((h) => h.startNs);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
     const h = hits[0];
-    expect(h).toMatchObject({ name: str(rg.name[h.row]), goroutine: model.goroutines.id[rg.goroutine[h.row]], lane: `g:${model.goroutines.id[rg.goroutine[h.row]]}` });
+    expect(h).toMatchObject({ name: str(rg.name[h.row]), goroutine: model.goroutines.id(rg.goroutine[h.row]), lane: `g:${model.goroutines.id(rg.goroutine[h.row])}` });
   });
 
   it('finds logs by message and by category, in time order, titled "[category] message"', () => {
@@ -95,7 +95,7 @@ describe('search on annotations-go1.26.trace', () => {
 describe('search by goroutine label (gcheavy-go1.26.trace)', () => {
   it('finds the goroutines whose label contains the text', () => {
     const gc = fixtureContext('gcheavy-go1.26.trace');
-    const labelled = [...gc.model.goroutines.labels.entries()].filter(([, s]) => gc.model.strings.get(s).includes('fractional')).map(([g]) => gc.model.goroutines.id[g]);
+    const labelled = [...gc.model.goroutines.labels.entries()].filter(([, s]) => gc.model.strings.get(s).includes('fractional')).map(([g]) => gc.model.goroutines.id(g));
     expect(labelled.length).toBeGreaterThan(0);
     const hits = of(new SearchService(gc).search('Fractional', 50).results, 'goroutine');
     expect(hits.map((h) => h.id).sort((a, b) => a - b)).toEqual(labelled.sort((a, b) => a - b));

@@ -1,6 +1,6 @@
 /**
- * A read-only column of integer times (ns since trace start) in 4 or 5 bytes
- * per row instead of a Float64Array's 8.
+ * A read-only column of integers (times in ns since trace start, goroutine
+ * ids) in 4 or 5 bytes per row instead of a Float64Array's 8.
  *
  * Values are stored minus the column's smallest value (the bias; -1 when the
  * column uses -1 as "none"), as a 32-bit low word plus, when the span passes
@@ -9,7 +9,7 @@
  * times take 23 MB instead of 38. A column holding a non-integer, or spanning
  * more than 2^48, stays a Float64Array, so every value reads back exactly.
  */
-export class TimeColumn {
+export class IntColumn {
   private constructor(
     private readonly lo: Uint32Array,
     private readonly hi: Uint8Array | Uint16Array | null,
@@ -19,7 +19,7 @@ export class TimeColumn {
   ) {}
 
   /** The first n values of `values` (which may be a longer growable buffer). */
-  static from(values: Float64Array, n = values.length): TimeColumn {
+  static from(values: Float64Array, n = values.length): IntColumn {
     let min = Infinity;
     let max = -Infinity;
     let integral = true;
@@ -29,9 +29,9 @@ export class TimeColumn {
       if (v > max) max = v;
       if (integral && !Number.isInteger(v)) integral = false;
     }
-    if (n === 0) return new TimeColumn(new Uint32Array(0), null, null, 0, 0);
+    if (n === 0) return new IntColumn(new Uint32Array(0), null, null, 0, 0);
     const span = max - min;
-    if (!integral || !(span < 2 ** 48)) return new TimeColumn(new Uint32Array(0), null, values.slice(0, n), 0, n);
+    if (!integral || !(span < 2 ** 48)) return new IntColumn(new Uint32Array(0), null, values.slice(0, n), 0, n);
     const lo = new Uint32Array(n);
     const hi = span < 2 ** 32 ? null : span < 2 ** 40 ? new Uint8Array(n) : new Uint16Array(n);
     for (let i = 0; i < n; i++) {
@@ -39,7 +39,7 @@ export class TimeColumn {
       lo[i] = d % 4294967296;
       if (hi !== null) hi[i] = Math.floor(d / 4294967296);
     }
-    return new TimeColumn(lo, hi, null, min, n);
+    return new IntColumn(lo, hi, null, min, n);
   }
 
   /** Value of row i. */

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { TimeColumn } from '../../server/model/time-column.ts';
+import { IntColumn } from '../../server/model/int-column.ts';
 
 const roundTrip = (values: number[]) => {
-  const col = TimeColumn.from(Float64Array.from(values));
+  const col = IntColumn.from(Float64Array.from(values));
   return { col, back: Array.from(col.toFloat64()) };
 };
 
-describe('TimeColumn', () => {
+describe('IntColumn', () => {
   it('keeps times under 4.3 s in 4 bytes a row', () => {
     const { col, back } = roundTrip([0, 1, 4294967295, 17]);
     expect(back).toEqual([0, 1, 4294967295, 17]);
@@ -41,14 +41,14 @@ describe('TimeColumn', () => {
   });
 
   it('reads only the first n values of a longer buffer', () => {
-    const col = TimeColumn.from(Float64Array.from([1, 2, 3, 99]), 3);
+    const col = IntColumn.from(Float64Array.from([1, 2, 3, 99]), 3);
     expect(col.length).toBe(3);
     expect(Array.from(col.toFloat64())).toEqual([1, 2, 3]);
   });
 
   it('finds bounds in sorted rows across the 2^32 boundary', () => {
     const values = [10, 2 ** 32 - 1, 2 ** 32, 2 ** 32, 2 ** 33];
-    const col = TimeColumn.from(Float64Array.from(values));
+    const col = IntColumn.from(Float64Array.from(values));
     expect(col.lowerBound(2 ** 32)).toBe(2);
     expect(col.upperBound(2 ** 32)).toBe(4);
     expect(col.lowerBound(0)).toBe(0);
@@ -57,7 +57,7 @@ describe('TimeColumn', () => {
   });
 
   it('is empty for no rows', () => {
-    const col = TimeColumn.from(new Float64Array(0));
+    const col = IntColumn.from(new Float64Array(0));
     expect(col.length).toBe(0);
     expect(col.lowerBound(5)).toBe(0);
   });
