@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MALLOC_ENV, NODE_FLAGS } from '../bin/node-env.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -37,7 +38,7 @@ const ours = [];
 const go = [];
 for (let i = 0; i < runs; i++) {
   // The same V8 flag and malloc setting the gotrace-view command runs with (bin/gotrace-view.mjs).
-  ours.push(JSON.parse(sh('node', ['--max-semi-space-size=1', cli, 'count', trace], { env: { ...process.env, MALLOC_MMAP_THRESHOLD_: '65536' } })));
+  ours.push(JSON.parse(sh('node', [...NODE_FLAGS, cli, 'count', trace], { env: { ...process.env, ...MALLOC_ENV } })));
   go.push(JSON.parse(sh(oracle, ['count', trace])));
 }
 

@@ -7,15 +7,16 @@ import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MALLOC_ENV, NODE_FLAGS } from '../bin/node-env.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const trace = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? join(repo, 'bench-data/gcheavy-big.trace');
 if (!existsSync(join(repo, 'dist/server/main.mjs'))) execFileSync('node', ['scripts/build-server.mjs'], { cwd: repo, stdio: 'inherit' });
 if (!existsSync(trace)) execFileSync('node', ['scripts/bench-parse.mjs', '--runs', '1'], { cwd: repo, stdio: 'inherit' });
 
-const child = spawn(process.execPath, ['--max-semi-space-size=1', join(repo, 'dist/server/main.mjs'), '--no-open', '--http', '127.0.0.1:0', trace], {
+const child = spawn(process.execPath, [...NODE_FLAGS, join(repo, 'dist/server/main.mjs'), '--no-open', '--http', '127.0.0.1:0', trace], {
   cwd: repo,
-  env: { ...process.env, BROWSER: 'true', MALLOC_MMAP_THRESHOLD_: '65536' },
+  env: { ...process.env, BROWSER: 'true', ...MALLOC_ENV },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
 const url = await new Promise((resolve, reject) => {

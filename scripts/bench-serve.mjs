@@ -7,6 +7,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MALLOC_ENV, NODE_FLAGS } from '../bin/node-env.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -50,7 +51,7 @@ const mb = (b) => `${(b / 1e6).toFixed(0)} MB`;
 const t0 = performance.now();
 // Run the bundle with the flags and environment bin/gotrace-view.mjs gives it, so the
 // measured process is the server itself (the bin re-executes node with them).
-const ours = await start(process.execPath, ['--max-semi-space-size=1', join(repo, 'dist/server/main.mjs'), '--no-open', '--http', '127.0.0.1:0', trace], /listening on (http:\/\/\S+)/, { MALLOC_MMAP_THRESHOLD_: '65536' });
+const ours = await start(process.execPath, [...NODE_FLAGS, join(repo, 'dist/server/main.mjs'), '--no-open', '--http', '127.0.0.1:0', trace], /listening on (http:\/\/\S+)/, MALLOC_ENV);
 const summary = await (await fetch(`${ours.url}/api/summary`)).json();
 const lanes = summary.lanes.map((l) => l.id).filter((id) => !id.startsWith('thread:')).concat(['g:1']);
 const px = 2000;
