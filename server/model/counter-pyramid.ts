@@ -9,19 +9,70 @@
 export const BASE_SHIFT = 17;
 const BUCKET_NS = 2 ** BASE_SHIFT;
 
+/** Levels kept: every third (buckets of 2^17, 2^20, 2^23 … ns); a pixel of a level in between reads 2 or 4 buckets of the kept level below. */
+const KEEP_EVERY = 3;
+
+/** One series at one kept level: integers up to 65 535 (goroutine and thread counts) in 16 bits, others (heap bytes) in float32. */
+export type PyramidColumn = Uint16Array | Float32Array;
+
 export class CounterPyramid {
-  /** levels[k]: bucket size 2^(BASE_SHIFT+k); mins[k][s][b], maxs[k][s][b] (float32: counts and byte sizes to 7 digits are plenty to draw). */
+  /**
+   * mins[i][s][b], maxs[i][s][b]: series s over bucket b of level
+   * i × KEEP_EVERY (buckets of 2^(BASE_SHIFT + i × KEEP_EVERY) ns), down to
+   * one bucket. Float32 is exact enough to draw byte sizes (7 digits). For the
+   * 68 MB bench trace's three pyramids this is 8.7 MB; every level in float32
+   * was 24 MB.
+   */
   constructor(
     readonly seriesCount: number,
-    readonly mins: Float32Array[][],
-    readonly maxs: Float32Array[][],
+    readonly mins: PyramidColumn[][],
+    readonly maxs: PyramidColumn[][],
+    /** Number of levels there would be if every one were kept (the last one holds the whole trace in a bucket). */
+    readonly levelCount: number,
   ) {}
 
-  /** Level whose bucket is exactly nsPerPx, or -1 when nsPerPx is finer than the base. */
-  levelFor(nsPerPx: number): number {
+  /**
+   * The kept level to read when a pixel is nsPerPx wide, and how many of its
+   * buckets make a pixel; null when nsPerPx is finer than the base, not a
+   * power of two, or past the top level (the caller walks the points).
+   */
+  levelFor(nsPerPx: number): PyramidLevel | null {
     const k = Math.round(Math.log2(nsPerPx)) - BASE_SHIFT;
-    return k >= 0 && k < this.mins.length && 2 ** (k + BASE_SHIFT) === nsPerPx ? k : -1;
+    if (!(k >= 0 && k < this.levelCount && 2 ** (k + BASE_SHIFT) === nsPerPx)) return null;
+    const index = Math.floor(k / KEEP_EVERY);
+    return { index, stride: 2 ** (k - index * KEEP_EVERY) };
   }
+
+  /** Number of pixels (buckets of the requested level) the trace spans at `at`. */
+  pixelCount(at: PyramidLevel): number {
+    return Math.ceil(this.mins[at.index][0].length / at.stride);
+  }
+
+  /** Min and max of every series over pixel b of the level `at` (from levelFor), into lo and hi. */
+  pixel(at: PyramidLevel, b: number, lo: Float64Array, hi: Float64Array): void {
+    const mins = this.mins[at.index];
+    const maxs = this.maxs[at.index];
+    const from = b * at.stride;
+    const to = Math.min(mins[0].length, from + at.stride);
+    for (let s = 0; s < this.seriesCount; s++) {
+      const mn = mins[s];
+      const mx = maxs[s];
+      let l = mn[from];
+      let h = mx[from];
+      for (let k = from + 1; k < to; k++) {
+        if (mn[k] < l) l = mn[k];
+        if (mx[k] > h) h = mx[k];
+      }
+      lo[s] = l;
+      hi[s] = h;
+    }
+  }
+}
+
+/** A level as levelFor gives it: the kept level's index and how many of its buckets make a pixel. */
+export interface PyramidLevel {
+  index: number;
+  stride: number;
 }
 
 /** Feed points in time order (the values right after each change), then `finish`. */
@@ -85,16 +136,33 @@ export class CounterPyramidBuilder {
   finish(endNs: number): CounterPyramid {
     this.advanceTo(endNs);
     const n = this.bucket + 1;
-    const mins: Float32Array[][] = [this.min.map((a) => Float32Array.from(a.subarray(0, n)))];
-    const maxs: Float32Array[][] = [this.max.map((a) => Float32Array.from(a.subarray(0, n)))];
-    while (mins[mins.length - 1][0].length > 1) {
-      const pm = mins[mins.length - 1];
-      const px = maxs[maxs.length - 1];
-      mins.push(pm.map((a) => halve(a, false)));
-      maxs.push(px.map((a) => halve(a, true)));
+    let mins: Float32Array[] = this.min.map((a) => Float32Array.from(a.subarray(0, n)));
+    let maxs: Float32Array[] = this.max.map((a) => Float32Array.from(a.subarray(0, n)));
+    this.min = this.max = [];
+    const small = mins.map((a, s) => fitsUint16(a) && fitsUint16(maxs[s]));
+    const keep = (cols: Float32Array[]): PyramidColumn[] => cols.map((a, s) => (small[s] ? Uint16Array.from(a) : a));
+    const keptMins: PyramidColumn[][] = [keep(mins)];
+    const keptMaxs: PyramidColumn[][] = [keep(maxs)];
+    let levelCount = 1;
+    while (mins[0].length > 1) {
+      mins = mins.map((a) => halve(a, false));
+      maxs = maxs.map((a) => halve(a, true));
+      if (levelCount % KEEP_EVERY === 0) {
+        keptMins.push(keep(mins));
+        keptMaxs.push(keep(maxs));
+      }
+      levelCount++;
     }
-    return new CounterPyramid(this.seriesCount, mins, maxs);
+    return new CounterPyramid(this.seriesCount, keptMins, keptMaxs, levelCount);
   }
+}
+
+function fitsUint16(a: Float32Array): boolean {
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i];
+    if (!(v >= 0 && v <= 0xffff && Number.isInteger(v))) return false;
+  }
+  return true;
 }
 
 /** The next level: bucket pairs merged by min (or max). A loop, not Float32Array.from with a callback (150 ms on the 68 MB bench trace). */

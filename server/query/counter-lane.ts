@@ -1,6 +1,6 @@
 import type { LaneChunk } from '../../shared/chunk-codec.ts';
 import { upperBound } from '../model/columns.ts';
-import type { CounterPyramid } from '../model/counter-pyramid.ts';
+import type { CounterPyramid, PyramidLevel } from '../model/counter-pyramid.ts';
 import { apply, COUNTER_SERIES } from '../model/goroutine-counters.ts';
 import type { CounterSeries } from '../model/metric-series.ts';
 import { heapValues, walkPair } from '../model/stats-series.ts';
@@ -51,17 +51,14 @@ class BucketSink {
   }
 }
 
-function fromPyramid(p: CounterPyramid, level: number, id: string, names: readonly string[], startNs: number, endNs: number, nsPerPx: number): LaneChunk {
+function fromPyramid(p: CounterPyramid, at: PyramidLevel, id: string, names: readonly string[], startNs: number, endNs: number, nsPerPx: number): LaneChunk {
   const sink = new BucketSink(p.seriesCount, nsPerPx);
   const first = Math.max(0, Math.floor(startNs / nsPerPx));
-  const last = Math.min(p.mins[level][0].length - 1, Math.floor(endNs / nsPerPx));
+  const last = Math.min(p.pixelCount(at) - 1, Math.floor(endNs / nsPerPx));
   const lo = new Float64Array(p.seriesCount);
   const hi = new Float64Array(p.seriesCount);
   for (let b = first; b <= last; b++) {
-    for (let s = 0; s < p.seriesCount; s++) {
-      lo[s] = p.mins[level][s][b];
-      hi[s] = p.maxs[level][s][b];
-    }
+    p.pixel(at, b, lo, hi);
     sink.point(b * nsPerPx, lo);
     sink.point(b * nsPerPx, hi);
   }
@@ -71,7 +68,7 @@ function fromPyramid(p: CounterPyramid, level: number, id: string, names: readon
 export function goroutineCountersChunk(model: TraceModel, id: string, startNs: number, endNs: number, nsPerPx: number): LaneChunk {
   const gc = model.goroutineCounters;
   const level = gc.pyramid.levelFor(nsPerPx);
-  if (level >= 0) return fromPyramid(gc.pyramid, level, id, COUNTER_SERIES, startNs, endNs, nsPerPx);
+  if (level !== null) return fromPyramid(gc.pyramid, level, id, COUNTER_SERIES, startNs, endNs, nsPerPx);
   const log = model.transitions;
   const order = log.timeOrder;
   // First time-ordered transition at or after startNs (binary search through the permutation).
@@ -99,7 +96,7 @@ export function goroutineCountersChunk(model: TraceModel, id: string, startNs: n
 
 function pairChunk(pyramid: CounterPyramid, a: CounterSeries, b: CounterSeries, values: (x: number, y: number) => [number, number], id: string, names: readonly string[], startNs: number, endNs: number, nsPerPx: number): LaneChunk {
   const level = pyramid.levelFor(nsPerPx);
-  if (level >= 0) return fromPyramid(pyramid, level, id, names, startNs, endNs, nsPerPx);
+  if (level !== null) return fromPyramid(pyramid, level, id, names, startNs, endNs, nsPerPx);
   const sink = new BucketSink(2, nsPerPx);
   const ia = a.time.upperBound(startNs);
   const ib = b.time.upperBound(startNs);
