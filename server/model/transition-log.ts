@@ -9,10 +9,11 @@ import { IntColumn } from './int-column.ts';
  * Rows are grouped by goroutine (in time order within a goroutine), so one
  * goroutine's history is a contiguous range found by `offsets`; `timeOrder`
  * lists the same rows in global time order for scans over a time window.
- * A row is 14 or 16 bytes: time (8), packed states/reason/flags (4) and the
- * event's stack (2 when every stack id fits 16 bits, else 4), plus 4 for the
- * time order; the goroutine of a row follows from
- * `offsets`, and who unblocked or created a goroutine is kept in a sparse
+ * A row is 8 to 13 bytes: time (4, or 5 past 4.3 s: int-column.ts), packed
+ * states/reason/flag (2, or 4 past 512 reasons) and the event's stack (2 when
+ * every stack id fits 16 bits, else 4), plus 4 for the time order (the 68 MB
+ * bench trace's 4.7 M rows took 18 bytes each before); the goroutine of a row
+ * follows from `offsets`, and who unblocked or created a goroutine is kept in a sparse
  * side table, since most transitions have no such actor. The side table also
  * keeps the proc and thread of those events (go tool trace draws its flow
  * arrows from them, also for unblocks by no goroutine, e.g. timers).
@@ -24,20 +25,26 @@ export const TO_PROC_LOST = 7;
 /** Flag: the event had no proc (used by the analysis for goroutines first seen in a syscall). */
 export const FLAG_NO_PROC = 1;
 
+/**
+ * A row's states, flag and reason in one integer: from (bits 0-2), to (3-5),
+ * the FLAG_NO_PROC flag (6) and the reason index (7 on). 16 bits hold it while
+ * the trace has at most 512 distinct reasons (the runtime has about 40), so
+ * the column is a Uint16Array: 9 MB less for the bench trace's 4.7 M rows.
+ */
 export function packTransition(from: number, to: number, reason: number, flags: number): number {
-  return (from & 0xf) | ((to & 0xf) << 4) | ((flags & 0xff) << 8) | ((reason & 0xffff) << 16);
+  return (from & 7) | ((to & 7) << 3) | ((flags & 1) << 6) | (reason << 7);
 }
-export const fromOf = (p: number): number => p & 0xf;
-export const toOf = (p: number): number => (p >>> 4) & 0xf;
-export const flagsOf = (p: number): number => (p >>> 8) & 0xff;
-export const reasonOf = (p: number): number => p >>> 16;
+export const fromOf = (p: number): number => p & 7;
+export const toOf = (p: number): number => (p >>> 3) & 7;
+export const flagsOf = (p: number): number => (p >>> 6) & 1;
+export const reasonOf = (p: number): number => p >>> 7;
 
 export class TransitionLog {
   constructor(
     /** Transition time, ns since trace start (4 or 5 bytes a row: 23 MB instead of 38 for the bench trace's 4.7 M rows). */
     readonly time: IntColumn,
-    /** from, to, reason index and flags (see packTransition). */
-    readonly packed: Uint32Array,
+    /** from, to, reason index and flags (see packTransition); 32-bit only past 512 reasons. */
+    readonly packed: Uint16Array | Uint32Array,
     /** The event's own stack (trace-wide stack id, 0 = none); 16-bit when every id fits. */
     readonly stack: Int32Array | Uint16Array,
     /** Rows of goroutine g are offsets[g] … offsets[g+1]-1. */
@@ -164,7 +171,7 @@ export class TransitionLogBuilder {
     };
     const time = IntColumn.from(scatter(this.time.data, new Float64Array(n)));
     this.time.data = new Float64Array(0);
-    const packed = scatter(this.packed.data, new Uint32Array(n));
+    const packed = scatter(this.packed.data, this.reasons.length <= 512 ? new Uint16Array(n) : new Uint32Array(n));
     this.packed.data = new Int32Array(0);
     // Stack ids in 16 bits when they fit (the 68 MB bench trace has a few thousand stacks): 9 MB less for its 4.7 M rows.
     let fits16 = true;

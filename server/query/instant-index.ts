@@ -1,13 +1,15 @@
 import type { TraceModel } from '../model/trace-model.ts';
+import { KeyOffsets } from './key-offsets.ts';
 
 /**
  * Rows of a time-ordered table grouped by a key (a goroutine, proc or thread
  * index): a counting sort, stable, so each key's rows stay in time order.
- * Two Int32Arrays, built once: 8 bytes per row plus 4 per key.
+ * Built once: 4 bytes per row, plus 4 per key when most keys have rows
+ * (key-offsets.ts).
  */
 export interface KeyedRows {
-  /** Rows of key k are rows[offsets[k] .. offsets[k + 1]). */
-  offsets: Int32Array;
+  /** Rows of key k are rows[offsets.begin(k) .. offsets.end(k)). */
+  offsets: KeyOffsets;
   rows: Int32Array;
 }
 
@@ -25,14 +27,14 @@ export function keyedRows(n: number, keys: number, keyOf: (row: number) => numbe
     const k = keyOf(i);
     if (k >= 0 && k < keys) rows[fill[k]++] = i;
   }
-  return { offsets, rows };
+  return { offsets: KeyOffsets.from(offsets), rows };
 }
 
 /** [lo, hi) of key k's rows whose time is in [startNs, endNs] (the rows of a key are in time order). */
 export function rowsInWindow(index: KeyedRows, timeNs: Float64Array, k: number, startNs: number, endNs: number): [number, number] {
   const search = (t: number, inclusive: boolean): number => {
-    let lo = index.offsets[k];
-    let hi = index.offsets[k + 1];
+    let lo = index.offsets.begin(k);
+    let hi = index.offsets.end(k);
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       const v = timeNs[index.rows[mid]];

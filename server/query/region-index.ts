@@ -1,5 +1,6 @@
 import type { TraceModel } from '../model/trace-model.ts';
 import type { GroupIndex } from './group-index.ts';
+import { KeyOffsets } from './key-offsets.ts';
 
 /** Deepest nesting level kept as is; deeper regions share the last one (u8 column). */
 const MAX_DEPTH = 255;
@@ -14,8 +15,8 @@ const MAX_DEPTH = 255;
  * window is two binary searches away, however many regions the goroutine has.
  */
 export class RegionIndex {
-  /** Entries of goroutine index g are [offsets[g], offsets[g + 1]). */
-  readonly offsets: Int32Array;
+  /** Entries of goroutine index g are [offsets.begin(g), offsets.end(g)): sparse, as most goroutines have no regions. */
+  readonly offsets: KeyOffsets;
   /** Row in model.tasks.regions. */
   readonly rows: Int32Array;
   /** Bounds with the trace's edges filled in: 0 for a region begun before the trace, the trace end for one still open. */
@@ -30,10 +31,10 @@ export class RegionIndex {
     const n = model.goroutines.count;
     const named: number[] = [];
     for (let i = 0; i < r.name.length; i++) if (r.goroutine[i] >= 0 && r.goroutine[i] < n && model.strings.get(r.name[i]) !== '') named.push(i);
-    this.offsets = new Int32Array(n + 1);
-    for (const i of named) this.offsets[r.goroutine[i] + 1]++;
-    for (let g = 0; g < n; g++) this.offsets[g + 1] += this.offsets[g];
-    const fill = this.offsets.slice(0, n);
+    const offsets = new Int32Array(n + 1);
+    for (const i of named) offsets[r.goroutine[i] + 1]++;
+    for (let g = 0; g < n; g++) offsets[g + 1] += offsets[g];
+    const fill = offsets.slice(0, n);
     const m = named.length;
     this.rows = new Int32Array(m);
     this.startNs = new Float64Array(m);
@@ -46,8 +47,8 @@ export class RegionIndex {
     const end = (i: number) => (r.endNs[i] >= 0 ? r.endNs[i] : model.endNs);
     const depthOf = new Map<number, number>();
     for (let g = 0; g < n; g++) {
-      const a = this.offsets[g];
-      const b = this.offsets[g + 1];
+      const a = offsets[g];
+      const b = offsets[g + 1];
       if (a === b) continue;
       // Outer before inner: by start, then the longer first; with equal bounds the later row
       // (rows are appended at region end, and the inner region ends first) is the outer one.
@@ -72,6 +73,7 @@ export class RegionIndex {
         this.depth[a + k] = depthOf.get(i)!;
       });
     }
+    this.offsets = KeyOffsets.from(offsets);
   }
 
   /**
@@ -79,8 +81,8 @@ export class RegionIndex {
    * depth by depth, each depth in start order.
    */
   forEachInWindow(g: number, startNs: number, endNs: number, fn: (entry: number) => void): void {
-    const last = this.offsets[g + 1];
-    let a = this.offsets[g];
+    const last = this.offsets.end(g);
+    let a = this.offsets.begin(g);
     while (a < last) {
       const d = this.depth[a];
       let b = a + 1;
