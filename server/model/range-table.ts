@@ -11,36 +11,41 @@ import { IntColumn } from './int-column.ts';
  * Rows are grouped by goroutine (in the order they closed within each one),
  * then the rows that count for no goroutine: a goroutine's rows are the
  * range offsets[g] … offsets[g+1]-1, so no goroutine column or row index is
- * kept. A row is 12 bytes: name and open flag (1), start (5), duration (4, or
- * 8 when one passes 4.3 s) and proc (2); the 68 MB bench trace's 2.3 M ranges
- * (1.9 M sweeps, 0.4 M assists) took 28 bytes each before.
+ * kept. A row is 10 bytes: name and flags (1, or 2 past 64 names), start (5),
+ * duration (4, or 8 when one passes 4.3 s); the 68 MB bench trace's 2.3 M
+ * ranges (1.9 M sweeps, 0.4 M assists) took 28 bytes each before. Of the proc
+ * a range happened on only "none" is used (the GC lane skips attribution-only
+ * rows), so only that is kept, as a flag.
  */
 export class RangeTable {
   constructor(
-    /** Bits 0-6: index into `names`; bit 7: the range was still open when its goroutine or the trace ended. */
-    private readonly nameOpen: Uint8Array,
+    /** Bit 0: the range was still open when its goroutine or the trace ended; bit 1: no proc; bits 2 on: index into `names`. */
+    private readonly nameFlags: Uint8Array | Uint16Array,
     /** Range names (trace-wide string ids), e.g. "GC mark assist". */
     readonly names: Int32Array,
     private readonly start: IntColumn,
     private readonly duration: Uint32Array | Float64Array,
-    /** Proc the range happened on, -1 if unknown (16 bits: ids past 32 767 read as 32 767). */
-    readonly proc: Int16Array,
     /** Rows of goroutine g: offsets[g] … offsets[g+1]-1; rows from offsets[goroutineCount] on count for no goroutine. */
     readonly offsets: Int32Array,
   ) {}
 
   get length(): number {
-    return this.nameOpen.length;
+    return this.nameFlags.length;
   }
 
   /** Trace-wide string id of row r's name. */
   name(r: number): number {
-    return this.names[this.nameOpen[r] & 0x7f];
+    return this.names[this.nameFlags[r] >>> 2];
   }
 
   /** True when row r was still open when its goroutine or the trace ended. */
   isOpen(r: number): boolean {
-    return this.nameOpen[r] >= 0x80;
+    return (this.nameFlags[r] & 1) !== 0;
+  }
+
+  /** False when the range happened on no proc (attribution-only rows of a goroutine's end). */
+  hasProc(r: number): boolean {
+    return (this.nameFlags[r] & 2) === 0;
   }
 
   startNs(r: number): number {
@@ -62,7 +67,7 @@ export class RangeTable {
       const e = s + this.duration[r];
       const lo = s > fromNs ? s : fromNs;
       const hi = e < toNs ? e : toNs;
-      const name = this.names[this.nameOpen[r] & 0x7f];
+      const name = this.names[this.nameFlags[r] >>> 2];
       // Zero-length ranges still make the name appear, as they do on go tool trace's page.
       out.set(name, (out.get(name) ?? 0) + (hi > lo ? hi - lo : 0));
     }
@@ -70,7 +75,7 @@ export class RangeTable {
 }
 
 export class RangeTableBuilder {
-  readonly name = new U8Column();
+  readonly name = new I32Column();
   private readonly names: number[] = [];
   private readonly nameSlot = new Map<number, number>();
   readonly startNs = new F64Column();
@@ -83,7 +88,7 @@ export class RangeTableBuilder {
     let slot = this.nameSlot.get(name);
     if (slot === undefined) {
       slot = this.names.length;
-      if (slot > 127) throw new Error('more than 128 distinct range names');
+      if (slot >= 1 << 14) throw new Error('more than 16 384 distinct range names');
       this.names.push(name);
       this.nameSlot.set(name, slot);
     }
@@ -107,24 +112,23 @@ export class RangeTableBuilder {
     for (let r = 0; r < n; r++) newRow[r] = next[goroutine[r] >= 0 ? goroutine[r] : goroutineCount]++;
     this.goroutine.data = new Int32Array(0);
     const [names, opens, starts, ends, procs] = [this.name.data, this.open.data, this.startNs.data, this.endNs.data, this.proc.data];
-    const nameOpen = new Uint8Array(n);
+    // The runtime names a handful of ranges (5 in the bench trace): a byte holds name and flags.
+    const nameFlags = this.names.length <= 64 ? new Uint8Array(n) : new Uint16Array(n);
     const startNs = new Float64Array(n);
-    const proc = new Int16Array(n);
     let fits32 = true;
     for (let r = 0; r < n; r++) {
       const k = newRow[r];
-      nameOpen[k] = names[r] | (opens[r] << 7);
+      nameFlags[k] = (names[r] << 2) | (procs[r] === -1 ? 2 : 0) | opens[r];
       startNs[k] = starts[r];
-      proc[k] = procs[r] > 0x7fff ? 0x7fff : procs[r];
       const d = ends[r] - starts[r];
       if (fits32 && !(d >= 0 && d < 2 ** 32 && Number.isInteger(d))) fits32 = false;
     }
     // Durations in 32 bits when every one fits (4.3 s; the bench trace's longest is 0.5 s).
     const duration = fits32 ? new Uint32Array(n) : new Float64Array(n);
     for (let r = 0; r < n; r++) duration[newRow[r]] = ends[r] - starts[r];
-    this.name.data = this.open.data = new Uint8Array(0);
+    this.name.data = this.proc.data = new Int32Array(0);
+    this.open.data = new Uint8Array(0);
     this.startNs.data = this.endNs.data = new Float64Array(0);
-    this.proc.data = new Int32Array(0);
-    return new RangeTable(nameOpen, Int32Array.from(this.names), IntColumn.from(startNs), duration, proc, offsets);
+    return new RangeTable(nameFlags, Int32Array.from(this.names), IntColumn.from(startNs), duration, offsets);
   }
 }
