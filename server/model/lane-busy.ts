@@ -1,10 +1,16 @@
-import { BASE_SHIFT } from './counter-pyramid.ts';
 import { lowerBound } from './columns.ts';
 
-const BUCKET_NS = 2 ** BASE_SHIFT;
+/**
+ * 2^18 ns ≈ 262 µs base buckets (the counter pyramids start at 2^17): finer
+ * views walk the slices. A 131 µs level was half of these pyramids (11.5 MB
+ * for the bench trace's 2 procs and 4 threads) and drew a proc lane at
+ * 2^17 ns/px in 1.3 ms instead of the slices' 2.9 ms.
+ */
+export const BUSY_BASE_SHIFT = 18;
+const BUCKET_NS = 2 ** BUSY_BASE_SHIFT;
 
 /**
- * Per proc (or thread) lane, what ran in each ~131 µs bucket and coarser: busy
+ * Per proc (or thread) lane, what ran in each ~262 µs bucket and coarser: busy
  * time, number of execution slices, and the goroutine with the longest piece
  * in the bucket. A zoomed-out lane is drawn from these in O(pixels) instead of
  * walking 800 000 slices (one proc of a 60 MB GC-heavy trace).
@@ -15,7 +21,7 @@ const BUCKET_NS = 2 ** BASE_SHIFT;
  * cgo calls each pin one) would have held 1.2 GB of mostly empty buckets.
  */
 export interface LaneBusyLevel {
-  /** Numbers of the non-empty buckets of this level (buckets of 2^(BASE_SHIFT+level) ns), ascending. */
+  /** Numbers of the non-empty buckets of this level (buckets of 2^(BUSY_BASE_SHIFT+level) ns), ascending. */
   bucket: Uint32Array;
   /** Busy ns in the bucket. */
   busy: Float32Array;
@@ -26,7 +32,7 @@ export interface LaneBusyLevel {
 }
 
 export interface LaneBusy {
-  /** levels[k]: buckets of 2^(BASE_SHIFT+k) ns, down to one bucket holding the whole lane. */
+  /** levels[k]: buckets of 2^(BUSY_BASE_SHIFT+k) ns, down to one bucket holding the whole lane. */
   levels: LaneBusyLevel[];
 }
 

@@ -39,6 +39,9 @@ export const toOf = (p: number): number => (p >>> 3) & 7;
 export const flagsOf = (p: number): number => (p >>> 6) & 1;
 export const reasonOf = (p: number): number => p >>> 7;
 
+/** goroutineOf's hint: one goroutine per 2^6 rows. */
+const HINT_SHIFT = 6;
+
 export class TransitionLog {
   constructor(
     /** Transition time, ns since trace start (4 or 5 bytes a row: 23 MB instead of 38 for the bench trace's 4.7 M rows). */
@@ -62,15 +65,32 @@ export class TransitionLog {
     readonly actorThread: Int32Array,
     /** Reason strings (trace-wide string ids) by reason index; index 0 is "". */
     readonly reasons: Int32Array,
-  ) {}
+  ) {
+    const n = time.length;
+    this.rowHint = new Int32Array((n + (1 << HINT_SHIFT) - 1) >>> HINT_SHIFT);
+    for (let g = 0, G = offsets.length - 1; g < G; g++) {
+      for (let row = (((offsets[g] + (1 << HINT_SHIFT) - 1) >>> HINT_SHIFT) << HINT_SHIFT); row < offsets[g + 1]; row += 1 << HINT_SHIFT) this.rowHint[row >>> HINT_SHIFT] = g;
+    }
+  }
 
   get length(): number {
     return this.time.length;
   }
 
-  /** The goroutine a row belongs to (binary search of offsets: rows are grouped by goroutine). */
+  /**
+   * The goroutine of every 64th row: goroutineOf searches offsets only
+   * between two of them (a few goroutines) instead of all of them, 20 cache
+   * misses for the bench trace's 960 000 goroutines; proc lanes ask it once
+   * per slice. 0.3 MB for its 4.7 M rows.
+   */
+  private readonly rowHint: Int32Array;
+
+  /** The goroutine a row belongs to (rows are grouped by goroutine). */
   goroutineOf(row: number): number {
-    return upperBound(this.offsets, row) - 1;
+    const k = row >>> HINT_SHIFT;
+    const lo = this.rowHint[k];
+    const hi = k + 1 < this.rowHint.length ? this.rowHint[k + 1] + 1 : this.offsets.length;
+    return upperBound(this.offsets, row, lo, hi) - 1;
   }
 
   /** Goroutine index that unblocked or created the goroutine at this row, or -1. */

@@ -5,8 +5,7 @@ import type { TraceModel } from '../model/trace-model.ts';
 import { TO_PROC_LOST, toOf } from '../model/transition-log.ts';
 import type { GroupIndex } from './group-index.ts';
 import { SpanMerger } from './span-merger.ts';
-import { BASE_SHIFT } from '../model/counter-pyramid.ts';
-import { firstEntryAt, type LaneBusy } from '../model/lane-busy.ts';
+import { BUSY_BASE_SHIFT, firstEntryAt, type LaneBusy } from '../model/lane-busy.ts';
 
 /**
  * Execution slices of one proc (or thread) lane. A slice starts where a
@@ -30,8 +29,8 @@ export function execLaneChunk(
   busy?: LaneBusy,
 ): LaneChunk {
   const log = model.transitions;
-  const level = busy ? Math.round(Math.log2(nsPerPx)) - BASE_SHIFT : -1;
-  if (busy && level >= 0 && 2 ** (level + BASE_SHIFT) === nsPerPx) {
+  const level = busy ? Math.round(Math.log2(nsPerPx)) - BUSY_BASE_SHIFT : -1;
+  if (busy && level >= 0 && 2 ** (level + BUSY_BASE_SHIFT) === nsPerPx) {
     // Past the top level a pixel holds the whole lane, as the top level's one bucket does
     // (walking the slices instead took 1.2 s per proc of the 68 MB bench trace).
     return fromBusy(model, laneId, busy, Math.min(level, busy.levels.length - 1), startNs, endNs, nsPerPx, groups);
@@ -77,7 +76,7 @@ export function execLaneChunk(
 }
 
 /**
- * Zoomed out (a pixel ≥ 131 µs): one span per busy pixel, coloured by the
+ * Zoomed out (a pixel ≥ 262 µs): one span per busy pixel, coloured by the
  * goroutine that ran longest in it, with the number of slices merged; the
  * span covers the busy fraction of the pixel so a half-idle proc looks it.
  */

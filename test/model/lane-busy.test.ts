@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BASE_SHIFT } from '../../server/model/counter-pyramid.ts';
-import { LaneBusyBuilder, type LaneBusy } from '../../server/model/lane-busy.ts';
+import { BUSY_BASE_SHIFT, LaneBusyBuilder, type LaneBusy } from '../../server/model/lane-busy.ts';
 
-const B = 2 ** BASE_SHIFT;
+const B = 2 ** BUSY_BASE_SHIFT;
 
 /** Plain arrays of every level, for comparing pyramids. */
 const plain = (b: LaneBusy) => b.levels.map((l) => ({ bucket: Array.from(l.bucket), busy: Array.from(l.busy), count: Array.from(l.count), dominant: Array.from(l.dominant) }));

@@ -25,3 +25,24 @@ describe('TransitionLogBuilder.finish', () => {
     expect(Array.from(log.stack)).toEqual([65_536, 7, 5, 1_000_000]);
   });
 });
+
+describe('TransitionLog.goroutineOf', () => {
+  it('finds the goroutine of every row, with goroutines of 0 to 300 rows (the hint every 64 rows)', () => {
+    const goroutines = 500;
+    let x = 7;
+    const rnd = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    // Row counts: many empty goroutines, many short ones, a few long ones.
+    const rows = Array.from({ length: goroutines }, () => (rnd() < 0.3 ? 0 : rnd() < 0.9 ? Math.floor(rnd() * 6) : Math.floor(rnd() * 300)));
+    const owner: number[] = [];
+    rows.forEach((n, g) => {
+      for (let i = 0; i < n; i++) owner.push(g);
+    });
+    // Append in a shuffled time order; finish() regroups by goroutine.
+    const order = owner.map((g, i) => [rnd(), g, i] as const).sort((a, b) => a[0] - b[0]);
+    const b = new TransitionLogBuilder(16);
+    order.forEach(([, g], t) => b.add(t, g, 1, 2, 0, 0, 0, -1));
+    const log = b.finish(goroutines).log;
+    expect(log.length).toBe(owner.length);
+    for (let row = 0; row < owner.length; row++) expect(log.goroutineOf(row)).toBe(owner[row]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BASE_SHIFT } from '../../server/model/counter-pyramid.ts';
+import { BUSY_BASE_SHIFT } from '../../server/model/lane-busy.ts';
 import { buildChunk } from '../../server/query/build-chunk.ts';
 import { fixtureContext } from '../helpers/model-cache.ts';
 
@@ -18,7 +18,7 @@ describe('proc lane past the top of its busy pyramid', () => {
       expect(busy.levels[top].bucket.length).toBe(1);
       expect(busy.levels[top].bucket[0]).toBe(0);
       const lane = `proc:${p}`;
-      const atTop = buildChunk(ctx, { lanes: [lane], startNs: 0, endNs: m.endNs, nsPerPx: 2 ** (BASE_SHIFT + top) }).lanes[0];
+      const atTop = buildChunk(ctx, { lanes: [lane], startNs: 0, endNs: m.endNs, nsPerPx: 2 ** (BUSY_BASE_SHIFT + top) }).lanes[0];
       const past = buildChunk(ctx, { lanes: [lane], startNs: 0, endNs: m.endNs, nsPerPx: 2 ** 40 }).lanes[0];
       expect(past.count).toBe(1);
       expect(past.arrays.startNs[0]).toBe(0);
