@@ -54,7 +54,7 @@ export function visitGoroutines(model: TraceModel, fromNs: number, toNs: number,
     // made a 100 ms window of the 68 MB bench trace cost 0.8 s for 960 000 goroutines.
     if (!whole && !livesIn(model, g, fromNs, toNs)) continue;
     const s = goroutineStats(model, g, fromNs, toNs, withRanges);
-    const name = model.strings.get(model.goroutines.name[g]);
+    const name = model.strings.get(model.goroutines.name(g));
     totalExec += s.execNs;
     let group = groups.get(name);
     if (!group) groups.set(name, (group = { name, count: 0, execNs: 0, execShare: 0 }));

@@ -14,7 +14,7 @@ function taskName(model: TraceModel, task: number): string {
 
 function goroutineOf(model: TraceModel, g: number): { goroutine: number | null; goroutineName: string } {
   if (g < 0 || g >= model.goroutines.count) return { goroutine: null, goroutineName: '' };
-  return { goroutine: model.goroutines.id(g), goroutineName: model.strings.get(model.goroutines.name[g]) };
+  return { goroutine: model.goroutines.id(g), goroutineName: model.strings.get(model.goroutines.name(g)) };
 }
 
 /**

@@ -62,7 +62,7 @@ export class GoroutineAnalysisPager {
     for (let i = q.offset; i < end; i++) {
       const g = order[i];
       // Recomputed for the page's rows only (a few hundred summaries).
-      const row = breakdown(m, g, m.strings.get(m.goroutines.name[g]), goroutineStats(m, g, q.startNs, q.endNs));
+      const row = breakdown(m, g, m.strings.get(m.goroutines.name(g)), goroutineStats(m, g, q.startNs, q.endNs));
       goroutines.push({ ...row, createdNs: m.goroutines.createdNs(g), endNs: m.goroutines.endNs(g) });
     }
     return { groups, total: order.length, offset: q.offset, goroutines, blockReasons, rangeNames };

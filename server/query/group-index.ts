@@ -23,7 +23,7 @@ export class GroupIndex {
     const n = model.goroutines.count;
     const raw = new Int32Array(n);
     for (let g = 0; g < n; g++) {
-      const name = model.goroutines.name[g];
+      const name = model.goroutines.name(g);
       let k = byName.get(name);
       if (k === undefined) {
         k = names.length;

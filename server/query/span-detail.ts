@@ -50,7 +50,7 @@ export function spanDetail(ctx: QueryContext, lane: string, t: number): SpanDeta
     found = {
       lane,
       goroutine: m.goroutines.id(g),
-      goroutineName: m.strings.get(m.goroutines.name[g]),
+      goroutineName: m.strings.get(m.goroutines.name(g)),
       state: SPAN_STATE_NAMES[state] ?? String(state),
       reason: state === SpanState.Waiting ? m.strings.get(log.reasons[reason]) : '',
       startNs: s,

@@ -47,7 +47,7 @@ describe('GET /api/annotation on regions', () => {
       task: r.task[row],
       taskName: m.strings.get(t.name[taskRow]),
       goroutine: 20,
-      goroutineName: m.strings.get(m.goroutines.name[m.goroutines.indexOf(20)]),
+      goroutineName: m.strings.get(m.goroutines.name(m.goroutines.indexOf(20))),
       startNs: track.arrays.startNs[i],
       endNs: track.arrays.endNs[i],
       beganBeforeTrace: false,
