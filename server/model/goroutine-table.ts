@@ -124,7 +124,7 @@ export class GoroutineTableBuilder {
    */
   finish(): GoroutineTable {
     const ids = IntColumn.from(this.index.ids, this.index.size);
-    this.index.freeze((g) => ids.at(g));
+    this.index.freeze(ids);
     const created = IntColumn.from(this.createdNs.data, this.createdNs.length);
     const ended = IntColumn.from(this.endNs.data, this.endNs.length);
     this.createdNs.data = this.endNs.data = new Float64Array(0);

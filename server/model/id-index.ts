@@ -72,15 +72,15 @@ export class IdIndex {
    * form 102 runs), lookups binary-search each run instead of the 4 MB direct
    * table and the hash table, which are dropped too.
    */
-  freeze(idAt: (index: number) => number): void {
+  freeze(ids: IdColumn): void {
     this.ids = new Float64Array(0);
     this.frozen = true;
     const starts = [0];
-    for (let i = 1; i < this.size && starts.length <= MAX_RUNS; i++) if (idAt(i) < idAt(i - 1)) starts.push(i);
+    for (let i = 1; i < this.size && starts.length <= MAX_RUNS; i++) if (ids.at(i) < ids.at(i - 1)) starts.push(i);
     if (starts.length > MAX_RUNS || this.size === 0) return;
     starts.push(this.size);
     this.runStarts = Int32Array.from(starts);
-    this.idAt = idAt;
+    this.frozenIds = ids;
     this.direct = new Int32Array(0);
     this.keys = new Float64Array(0);
     this.values = new Int32Array(0);
@@ -88,7 +88,11 @@ export class IdIndex {
 
   /** After freeze: starts of the ascending runs of ids (and size at the end), or null while the tables are kept. */
   private runStarts: Int32Array | null = null;
-  private idAt: (index: number) => number = () => Number.NaN;
+  private frozenIds: IdColumn | null = null;
+
+  private idAt(i: number): number {
+    return this.frozenIds!.at(i);
+  }
 
   /** get() through the runs: a binary search in each. */
   private getInRuns(runs: Int32Array, id: number): number {
@@ -133,6 +137,11 @@ export class IdIndex {
       this.values[i] = index;
     }
   }
+}
+
+/** The caller's id column (an IntColumn), read after freeze. */
+export interface IdColumn {
+  at(index: number): number;
 }
 
 const EMPTY = -0.5; // never an id: ids are integers

@@ -13,7 +13,7 @@ describe('IdIndex.freeze', () => {
     // Runs like a real trace's: ids first seen out of order at the start, then ascending; huge ids hashed.
     const ids = [1, 18, 19, 20, 4, 3, 5, 6, 2 ** 40, 7, ...Array.from({ length: 5000 }, (_, i) => 100 + 3 * i), 50, 60];
     const { index, copy } = internAll(ids);
-    index.freeze((i) => copy[i]);
+    index.freeze({ at: (i) => copy[i] });
     copy.forEach((id, i) => expect(index.get(id)).toBe(i));
     for (const missing of [0, 2, 8, 101, 2 ** 40 + 1, 99999, -1]) expect(index.get(missing)).toBe(-1);
   });
@@ -21,14 +21,14 @@ describe('IdIndex.freeze', () => {
   it('keeps its tables when the ids are in too many runs, and still finds every id', () => {
     const ids = Array.from({ length: 2000 }, (_, i) => (i % 2 === 0 ? 10_000 - i : i));
     const { index, copy } = internAll(ids);
-    index.freeze((i) => copy[i]);
+    index.freeze({ at: (i) => copy[i] });
     copy.forEach((id, i) => expect(index.get(id)).toBe(i));
     expect(index.get(123_456)).toBe(-1);
   });
 
   it('refuses new ids once frozen', () => {
     const { index, copy } = internAll([5, 6]);
-    index.freeze((i) => copy[i]);
+    index.freeze({ at: (i) => copy[i] });
     expect(() => index.intern(7)).toThrow(/freeze/);
   });
 });
