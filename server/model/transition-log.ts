@@ -62,7 +62,10 @@ export class TransitionLog {
     readonly actorRows: Int32Array,
     readonly actorGoroutine: Int32Array,
     readonly actorProc: Int16Array,
-    readonly actorThread: Int32Array,
+    /** The thread as an index + 1 into actorThreadIds (0: none); 16-bit while there are fewer than 65 535 such threads. */
+    private readonly actorThread: Uint16Array | Int32Array,
+    /** Distinct thread ids of the actor side table. */
+    private readonly actorThreadIds: Int32Array,
     /** Reason strings (trace-wide string ids) by reason index; index 0 is "". */
     readonly reasons: Int32Array,
   ) {
@@ -97,6 +100,12 @@ export class TransitionLog {
   actor(row: number): number {
     const i = this.actorIndex(row);
     return i >= 0 ? this.actorGoroutine[i] : -1;
+  }
+
+  /** Thread id of actor entry e (from actorIndex), or -1. */
+  actorThreadId(e: number): number {
+    const t = this.actorThread[e];
+    return t === 0 ? -1 : this.actorThreadIds[t - 1];
   }
 
   /** Index of the row in the actor side table, or -1. */
@@ -207,18 +216,22 @@ export class TransitionLogBuilder {
     const actorRows = new Int32Array(causes);
     const actorGoroutine = new Int32Array(causes);
     const actorProc = new Int16Array(causes);
-    const actorThread = new Int32Array(causes);
     const [who, procs, threads] = [this.causeActor.data, this.causeProc.data, this.causeThread.data];
+    // Thread ids as indices into the distinct ones: a few threads, ids up to 4 M (Linux pid_max).
+    const threadSlot = new Map<number, number>();
+    for (let c = 0; c < causes; c++) if (threads[c] >= 0 && !threadSlot.has(threads[c])) threadSlot.set(threads[c], threadSlot.size + 1);
+    const actorThreadIds = Int32Array.from(threadSlot.keys());
+    const actorThread = threadSlot.size < 0xffff ? new Uint16Array(causes) : new Int32Array(causes);
     for (let i = 0, k = 0; i < n; i++) {
       const c = cause[i];
       if (c < 0) continue;
       actorRows[k] = i;
       actorGoroutine[k] = who[c];
       actorProc[k] = procs[c] <= 0x7fff ? procs[c] : -1;
-      actorThread[k++] = threads[c];
+      actorThread[k++] = threads[c] >= 0 ? threadSlot.get(threads[c])! : 0;
     }
     this.causeActor.data = this.causeProc.data = this.causeThread.data = new Int32Array(0);
-    const log = new TransitionLog(time, packed, stack, offsets, timeOrder, actorRows, actorGoroutine, actorProc, actorThread, Int32Array.from(this.reasons));
+    const log = new TransitionLog(time, packed, stack, offsets, timeOrder, actorRows, actorGoroutine, actorProc, actorThread, actorThreadIds, Int32Array.from(this.reasons));
     return { log, newRow };
   }
 }

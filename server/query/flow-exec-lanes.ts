@@ -44,16 +44,17 @@ export class FlowExecLanes {
     // Lane of each execution start row (temporary).
     const laneOfRow = new Uint16Array(log.length);
     for (let i = 0; i < lanes; i++) for (let k = laneOffsets[i]; k < laneOffsets[i + 1]; k++) laneOfRow[laneRows[k]] = i + 1;
-    const causeOf = view === 'proc' ? log.actorProc : log.actorThread;
+    const causeOf = view === 'proc' ? (e: number) => log.actorProc[e] : (e: number) => log.actorThreadId(e);
     const counts = new Int32Array(lanes + 1);
     for (let f = 0; f < n; f++) {
       this.toLane[f] = laneOfRow[flows.start[f]];
       const k = flows.kind[f];
       const e = flows.entry[f];
-      if (k === FLOW_SYSCALL || (k === FLOW_NET_UNBLOCK && view === 'proc') || e < 0 || causeOf[e] < 0) continue;
+      if (k === FLOW_SYSCALL || (k === FLOW_NET_UNBLOCK && view === 'proc') || e < 0 || causeOf(e) < 0) continue;
       // Lane ids ascend (buildLanes): the cause's proc or thread by binary search.
-      const i = lowerBound(laneIds, causeOf[e]);
-      if (i < lanes && laneIds[i] === causeOf[e]) {
+      const cause = causeOf(e);
+      const i = lowerBound(laneIds, cause);
+      if (i < lanes && laneIds[i] === cause) {
         this.fromLane[f] = i + 1;
         counts[i + 1]++;
       }

@@ -145,7 +145,7 @@ interface FlowColumns {
 
 /** One pass over every goroutine's rows: each start with a cause before it is a flow (go tool trace's startCause). */
 function scanFlows(log: TransitionLog, goroutines: number, network: number, out: FlowColumns): void {
-  const { offsets, packed, actorRows, actorGoroutine, actorProc, actorThread } = log;
+  const { offsets, packed, actorRows, actorGoroutine, actorProc } = log;
   const actorCount = actorRows.length;
   let ai = 0;
   for (let g = 0; g < goroutines; g++) {
@@ -179,7 +179,7 @@ function scanFlows(log: TransitionLog, goroutines: number, network: number, out:
       while (ai < actorCount && actorRows[ai] < row) ai++;
       const at = ai < actorCount && actorRows[ai] === row ? ai : -1;
       // A cause needs somewhere to draw it from: its goroutine, or at least the proc or thread of the event.
-      const known = at >= 0 && (actorGoroutine[at] >= 0 || actorProc[at] >= 0 || actorThread[at] >= 0);
+      const known = at >= 0 && (actorGoroutine[at] >= 0 || actorProc[at] >= 0 || log.actorThreadId(at) >= 0);
       let k = 0;
       if (from === NOT_EXIST && known) k = FLOW_CREATE;
       else if (from === WAITING && network !== 0 && blockReason === network) k = FLOW_NET_UNBLOCK;
