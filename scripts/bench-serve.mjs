@@ -17,15 +17,16 @@ if (!existsSync(join(repo, 'dist/server/main.mjs'))) execFileSync('node', ['scri
 if (!existsSync(trace)) execFileSync('node', ['scripts/bench-parse.mjs', '--runs', '1'], { cwd: repo, stdio: 'inherit' });
 const size = statSync(trace).size;
 
-/** Peak RSS of a live process, from /proc (Linux). */
-function peakRss(pid) {
+/** Peak (VmHWM) or current (VmRSS) RSS of a live process, from /proc (Linux). */
+function rssOf(pid, field) {
   try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) * 1024 : NaN;
   } catch {
     return NaN;
   }
 }
+const peakRss = (pid) => rssOf(pid, 'VmHWM');
 
 /** Starts a command and resolves with the URL it prints (regexp on stdout+stderr). */
 function start(cmd, argv, re, env = {}) {
@@ -59,6 +60,9 @@ const nsPerPxFor = (span) => 2 ** Math.ceil(Math.log2(Math.max(1, span / px)));
 const full = await fetch(`${ours.url}/api/chunk?lanes=${lanes.join(',')}&start=0&end=${summary.durationNs}&nsPerPx=${nsPerPxFor(summary.durationNs)}`);
 await full.arrayBuffer();
 const oursReadyMs = performance.now() - t0;
+// What the server holds once loaded (the model and its indexes), idle for 5 s.
+await new Promise((r) => setTimeout(r, 5000));
+const oursHolding = rssOf(ours.child.pid, 'VmRSS');
 
 // 200 random windows and zoom levels.
 const times = [];
@@ -92,6 +96,7 @@ ours.child.kill();
 
 console.log(`trace: ${trace} (${(size / 1e6).toFixed(1)} MB, ${summary.eventCount} events, ${summary.goroutineCount} goroutines)`);
 console.log(`gotrace-view   ready ${(oursReadyMs / 1000).toFixed(2)} s (listening after ${(ours.readyMs / 1000).toFixed(2)} s), peak RSS ${mb(oursRss)} = ${(oursRss / size).toFixed(2)}× the file`);
+console.log(`gotrace-view   holds ${mb(oursHolding)} = ${(oursHolding / size).toFixed(2)}× the file once loaded (RSS after 5 s idle)`);
 console.log(`chunks (${lanes.length} lanes, 2000 px, 200 random windows): p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms; 50 in parallel: ${errors} errors`);
 
 if (!skipGo) {

@@ -38,7 +38,7 @@ export interface TraceModel {
   /** GC concurrent mark phases and other global ranges: name, start, end. */
   globalRanges: { name: Int32Array; startNs: Float64Array; endNs: Float64Array };
   procs: ProcLanes;
-  /** Busy time per ~131 µs bucket and coarser, by proc id and by thread id (zoomed-out lanes). */
+  /** Busy time per ~262 µs bucket and coarser, by proc id and by thread id (zoomed-out lanes). */
   procBusy: Map<number, LaneBusy>;
   threadBusy: Map<number, LaneBusy>;
   metrics: MetricSeries;
