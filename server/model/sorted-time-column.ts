@@ -72,6 +72,8 @@ export class SortedTimeColumn implements TimeReader {
   }
 
   at(i: number): number {
+    // Walks of two series read the same row again while the other one advances.
+    if (i === this.curRow) return this.curTime;
     if (i !== this.curRow + 1 || i === 0) this.seek(i);
     else {
       this.curRow = i;
