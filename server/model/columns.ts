@@ -14,7 +14,7 @@ function grow<T extends TypedArray>(a: T, need: number): T {
   return b;
 }
 
-/** Buffers from this size on are mmapped (the bin sets MALLOC_MMAP_THRESHOLD_=65536): pages never written cost no RSS. */
+/** Buffers from this size on are mmapped (the bin sets MALLOC_MMAP_THRESHOLD_=16384, bin/node-env.mjs): pages never written cost no RSS. */
 const LAZY_PAGES_BYTES = 1 << 20;
 
 /**
