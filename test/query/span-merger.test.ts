@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SpanMerger } from '../../server/query/span-merger.ts';
+import { keyHash, SpanMerger } from '../../server/query/span-merger.ts';
 
 /** Spans narrower than a pixel merge into one span per pixel, coloured by the key that covers most of it. */
 describe('SpanMerger', () => {
@@ -33,6 +33,51 @@ describe('SpanMerger', () => {
     expect(Array.from(c.arrays.goroutine)).toEqual([9]);
     expect(Array.from(c.arrays.group)).toEqual([4]);
     expect(Array.from(c.arrays.count)).toEqual([200_001]);
+  });
+
+  it('a crowded pixel tells apart keys that differ only in state, in group or past 2^32, every one visited twice', () => {
+    // 400 000 keys: ids past 2^32, two states each, groups by id; hashes of that many keys collide.
+    const m = new SpanMerger(1e12);
+    let t = 0;
+    for (let pass = 0; pass < 2; pass++) {
+      for (let g = 0; g < 200_000; g++) {
+        for (const state of [1, 2]) {
+          m.add(t, t + 1, state, 2 ** 33 + g, g % 3);
+          t += 1;
+        }
+      }
+    }
+    // One more visit of (state 2, id 2^33 + 77 777): the only key with 3 ns.
+    m.add(t, t + 1, 2, 2 ** 33 + 77_777, 77_777 % 3);
+    const c = m.finish('lane', 'goroutine', 'group');
+    expect(Array.from(c.arrays.goroutine)).toEqual([2 ** 33 + 77_777]);
+    expect(Array.from(c.arrays.state)).toEqual([2]);
+    expect(Array.from(c.arrays.count)).toEqual([800_001]);
+  });
+
+  it('two keys with the same hash in a crowded pixel keep separate weights', () => {
+    // Find two (goroutine, group) keys that hash alike (birthday: ~37 pairs among 400 000 keys).
+    const seen = new Map<number, [number, number]>();
+    let a: [number, number] | null = null;
+    let b: [number, number] | null = null;
+    for (let g = 0; g < 1000 && a === null; g++) {
+      for (let k = 0; k < 400 && a === null; k++) {
+        const h = keyHash(1, g, k);
+        const other = seen.get(h);
+        if (other !== undefined) [a, b] = [other, [g, k]];
+        else seen.set(h, [g, k]);
+      }
+    }
+    expect(a).not.toBeNull();
+    const m = new SpanMerger(1e9);
+    for (let g = 0; g < 40; g++) m.add(g, g + 0.5, 1, 1_000_000 + g, 999); // past the linear search
+    // a: 1 + 1 + 1 ns, b: 2.5 ns in between (b becomes the newest entry of the shared hash).
+    m.add(100, 101, 1, a![0], a![1]);
+    m.add(101, 103.5, 1, b![0], b![1]);
+    m.add(104, 105, 1, a![0], a![1]);
+    m.add(105, 106, 1, a![0], a![1]);
+    const c = m.finish('lane', 'goroutine', 'group');
+    expect([c.arrays.goroutine[0], c.arrays.group[0]]).toEqual(a);
   });
 
   it('after a crowded pixel the next pixel starts with no keys of the last one', () => {
