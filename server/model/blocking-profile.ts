@@ -32,7 +32,7 @@ export function blockingProfile(model: TraceModel, kind: ProfileKind, fromNs = 0
     // go tool trace counts waits only while the goroutine lives: from its first run
     // (before it ever ran: from the beginning) to its end (or the end of the trace).
     const lo = Math.max(firstRun(log, g), fromNs);
-    const hi = Math.min(gs.endNs(g) >= 0 ? gs.endNs(g) : model.endNs, toNs);
+    const hi = Math.min(gs.endOr(g, model.endNs), toNs);
     let startRow = -1;
     for (let row = log.offsets[g], end = log.offsets[g + 1]; row < end; row++) {
       const p = log.packed[row];

@@ -96,3 +96,39 @@ export function upperBound(a: ArrayLike<number>, x: number, lo = 0, hi = a.lengt
   }
   return lo;
 }
+
+/**
+ * A stable counting sort of rows 0 … n-1 by key[row] in [0, keyCount): where
+ * each key's rows go (offsets: keyCount + 1 prefix sums) and each row's new
+ * position. Rows keep their order within a key (time order, for the tables
+ * regrouped by goroutine).
+ */
+export function groupByKey(key: ArrayLike<number>, n: number, keyCount: number): { offsets: Int32Array; newRow: Int32Array } {
+  const offsets = new Int32Array(keyCount + 1);
+  for (let i = 0; i < n; i++) offsets[key[i] + 1]++;
+  for (let k = 0; k < keyCount; k++) offsets[k + 1] += offsets[k];
+  const next = offsets.slice(0, keyCount);
+  const newRow = new Int32Array(n);
+  for (let i = 0; i < n; i++) newRow[i] = next[key[i]]++;
+  return { offsets, newRow };
+}
+
+/**
+ * Each of the first n values as an index into its distinct values (in order
+ * of first appearance): 16-bit indices while there are at most 65 536.
+ */
+export function denseIndex(values: ArrayLike<number>, n: number): { index: Uint16Array | Int32Array; values: Int32Array } {
+  const slot = new Map<number, number>();
+  const distinct: number[] = [];
+  const wide = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let k = slot.get(values[i]);
+    if (k === undefined) {
+      k = distinct.length;
+      distinct.push(values[i]);
+      slot.set(values[i], k);
+    }
+    wide[i] = k;
+  }
+  return { index: distinct.length <= 0x10000 ? Uint16Array.from(wide) : wide, values: Int32Array.from(distinct) };
+}

@@ -69,7 +69,7 @@ export function visitGoroutines(model: TraceModel, fromNs: number, toNs: number,
 
 function livesIn(model: TraceModel, g: number, fromNs: number, toNs: number): boolean {
   const created = model.goroutines.createdNs(g);
-  const end = model.goroutines.endNs(g) >= 0 ? model.goroutines.endNs(g) : model.endNs;
+  const end = model.goroutines.endOr(g, model.endNs);
   return created <= toNs && end >= fromNs;
 }
 

@@ -1,4 +1,4 @@
-import { F64Column, I32Column } from './columns.ts';
+import { denseIndex, F64Column, I32Column } from './columns.ts';
 import type { TransitionLog } from './transition-log.ts';
 import { fromOf } from './transition-log.ts';
 import { IdIndex } from './id-index.ts';
@@ -11,10 +11,10 @@ import { IntColumn } from './int-column.ts';
 export class GoroutineTable {
   constructor(
     private readonly ids: IntColumn,
-    /** Index into `names` of each goroutine's start function: 16-bit up to 65 536 distinct ones (2 MB less for a million goroutines). */
+    /** Index into `startFunctions` of each goroutine's start function: 16-bit up to 65 536 distinct ones (2 MB less for a million goroutines). */
     private readonly nameIndex: Uint16Array | Int32Array,
-    /** Distinct start functions, string ids. */
-    private readonly names: Int32Array,
+    /** Distinct start functions (string ids), in order of first appearance: the goroutine groups. */
+    readonly startFunctions: Int32Array,
     private readonly created: IntColumn,
     private readonly ended: IntColumn,
     /** Last label (GC worker mode) by goroutine row, string id; most goroutines have none. */
@@ -28,7 +28,12 @@ export class GoroutineTable {
 
   /** Start function (outermost frame of the first stack seen), string id; 0 if never seen. */
   name(g: number): number {
-    return this.names[this.nameIndex[g]];
+    return this.startFunctions[this.nameIndex[g]];
+  }
+
+  /** Index of the goroutine's start function in `startFunctions`. */
+  startFunctionOf(g: number): number {
+    return this.nameIndex[g];
   }
 
   /** The goroutine's id in the trace. */
@@ -44,6 +49,12 @@ export class GoroutineTable {
   /** When it ended (exit, or blocked forever), or -1 if alive at the end of the trace. */
   endNs(g: number): number {
     return this.ended.at(g);
+  }
+
+  /** When it ended, or `traceEndNs` if it was alive at the end of the trace. */
+  endOr(g: number, traceEndNs: number): number {
+    const e = this.ended.at(g);
+    return e >= 0 ? e : traceEndNs;
   }
 
   /** Row of goroutine `id`, or -1. */
@@ -132,21 +143,4 @@ export class GoroutineTableBuilder {
     this.name.data = new Int32Array(0);
     return new GoroutineTable(ids, nameIndex, names, created, ended, this.labels, this.index);
   }
-}
-
-/** Each of the first n values as an index into its distinct values (in order of first appearance). */
-function denseIndex(values: Int32Array, n: number): { index: Uint16Array | Int32Array; values: Int32Array } {
-  const slot = new Map<number, number>();
-  const distinct: number[] = [];
-  const wide = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    let k = slot.get(values[i]);
-    if (k === undefined) {
-      k = distinct.length;
-      distinct.push(values[i]);
-      slot.set(values[i], k);
-    }
-    wide[i] = k;
-  }
-  return { index: distinct.length <= 0x10000 ? Uint16Array.from(wide) : wide, values: Int32Array.from(distinct) };
 }

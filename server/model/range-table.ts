@@ -1,4 +1,4 @@
-import { F64Column, I32Column, U8Column } from './columns.ts';
+import { F64Column, groupByKey, I32Column, U8Column } from './columns.ts';
 import { IntColumn } from './int-column.ts';
 
 /**
@@ -103,13 +103,10 @@ export class RangeTableBuilder {
   /** Regroups the rows by goroutine (stable: closing order kept within each goroutine). */
   finish(goroutineCount: number): RangeTable {
     const n = this.name.length;
+    // Rows that count for no goroutine go last, under key goroutineCount.
     const goroutine = this.goroutine.data;
-    const offsets = new Int32Array(goroutineCount + 2);
-    for (let r = 0; r < n; r++) offsets[(goroutine[r] >= 0 ? goroutine[r] : goroutineCount) + 1]++;
-    for (let k = 0; k <= goroutineCount; k++) offsets[k + 1] += offsets[k];
-    const next = offsets.slice(0, goroutineCount + 1);
-    const newRow = new Int32Array(n);
-    for (let r = 0; r < n; r++) newRow[r] = next[goroutine[r] >= 0 ? goroutine[r] : goroutineCount]++;
+    for (let r = 0; r < n; r++) if (goroutine[r] < 0) goroutine[r] = goroutineCount;
+    const { offsets, newRow } = groupByKey(goroutine, n, goroutineCount + 1);
     this.goroutine.data = new Int32Array(0);
     const [names, opens, starts, ends, procs] = [this.name.data, this.open.data, this.startNs.data, this.endNs.data, this.proc.data];
     // The runtime names a handful of ranges (5 in the bench trace): a byte holds name and flags.

@@ -27,7 +27,7 @@ export class SortedTimeColumn implements TimeReader {
 
   private constructor(
     private readonly delta: Uint16Array,
-    private readonly excRows: Int32Array,
+    /** Times of the rows whose delta is ESCAPE, in row order. */
     private readonly excTimes: Float64Array,
     /** Time of row b << BLOCK_SHIFT, and the first exception at or after it. */
     private readonly blockTime: Float64Array,
@@ -50,7 +50,6 @@ export class SortedTimeColumn implements TimeReader {
       if (d >= ESCAPE) escapes++;
     }
     const delta = new Uint16Array(n);
-    const excRows = new Int32Array(escapes);
     const excTimes = new Float64Array(escapes);
     const blocks = (n + (1 << BLOCK_SHIFT) - 1) >>> BLOCK_SHIFT;
     const blockTime = new Float64Array(blocks);
@@ -64,11 +63,10 @@ export class SortedTimeColumn implements TimeReader {
       const d = values[i] - (i > 0 ? values[i - 1] : 0);
       if (d >= ESCAPE) {
         delta[i] = ESCAPE;
-        excRows[e] = i;
         excTimes[e++] = values[i];
       } else delta[i] = d;
     }
-    return new SortedTimeColumn(delta, excRows, excTimes, blockTime, blockExc);
+    return new SortedTimeColumn(delta, excTimes, blockTime, blockExc);
   }
 
   at(i: number): number {
@@ -115,6 +113,6 @@ export class SortedTimeColumn implements TimeReader {
 
   /** Bytes held. */
   get byteLength(): number {
-    return this.delta.byteLength + this.excRows.byteLength + this.excTimes.byteLength + this.blockTime.byteLength + this.blockExc.byteLength;
+    return this.delta.byteLength + this.excTimes.byteLength + this.blockTime.byteLength + this.blockExc.byteLength;
   }
 }

@@ -1,4 +1,4 @@
-import { F64Column, I32Column, lowerBound, upperBound } from './columns.ts';
+import { denseIndex, F64Column, groupByKey, I32Column, lowerBound, upperBound } from './columns.ts';
 import { IntColumn } from './int-column.ts';
 
 /**
@@ -13,8 +13,8 @@ import { IntColumn } from './int-column.ts';
  * states/reason/flag (2, or 4 past 512 reasons) and the event's stack (2 when
  * every stack id fits 16 bits, else 4), plus 4 for the time order (the 68 MB
  * bench trace's 4.7 M rows took 18 bytes each before); the goroutine of a row
- * follows from `offsets`, and who unblocked or created a goroutine is kept in a sparse
- * side table, since most transitions have no such actor. The side table also
+ * follows from `offsets`, and who unblocked or created a goroutine is kept in
+ * a sparse side table, since most transitions have no such actor. The side table also
  * keeps the proc and thread of those events (go tool trace draws its flow
  * arrows from them, also for unblocks by no goroutine, e.g. timers).
  */
@@ -62,9 +62,9 @@ export class TransitionLog {
     readonly actorRows: Int32Array,
     readonly actorGoroutine: Int32Array,
     readonly actorProc: Int16Array,
-    /** The thread as an index + 1 into actorThreadIds (0: none); 16-bit while there are fewer than 65 535 such threads. */
+    /** The thread as an index into actorThreadIds; 16-bit while there are at most 65 536 distinct ones. */
     private readonly actorThread: Uint16Array | Int32Array,
-    /** Distinct thread ids of the actor side table. */
+    /** Distinct thread ids of the actor side table (-1: none). */
     private readonly actorThreadIds: Int32Array,
     /** Reason strings (trace-wide string ids) by reason index; index 0 is "". */
     readonly reasons: Int32Array,
@@ -104,8 +104,7 @@ export class TransitionLog {
 
   /** Thread id of actor entry e (from actorIndex), or -1. */
   actorThreadId(e: number): number {
-    const t = this.actorThread[e];
-    return t === 0 ? -1 : this.actorThreadIds[t - 1];
+    return this.actorThreadIds[this.actorThread[e]];
   }
 
   /** Index of the row in the actor side table, or -1. */
@@ -175,25 +174,19 @@ export class TransitionLogBuilder {
     return row;
   }
 
-  /**
-   * Groups rows by goroutine with a stable counting sort (time order kept
-   * within each goroutine), one column at a time so the peak is the old
-   * columns plus one new one. Returns the log and the old-row → new-row map.
-   */
   /** Times of the rows appended so far, in time order (valid until finish). */
   timesInOrder(): Float64Array {
     return this.time.data.subarray(0, this.time.length);
   }
 
+  /**
+   * Groups rows by goroutine with a stable counting sort (time order kept
+   * within each goroutine), one column at a time so the peak is the old
+   * columns plus one new one. Returns the log and the old-row → new-row map.
+   */
   finish(goroutineCount: number): { log: TransitionLog; newRow: Int32Array } {
     const n = this.time.length;
-    const g = this.goroutine.data;
-    const offsets = new Int32Array(goroutineCount + 1);
-    for (let i = 0; i < n; i++) offsets[g[i] + 1]++;
-    for (let k = 0; k < goroutineCount; k++) offsets[k + 1] += offsets[k];
-    const newRow = new Int32Array(n);
-    const next = offsets.slice(0, goroutineCount);
-    for (let i = 0; i < n; i++) newRow[i] = next[g[i]]++;
+    const { offsets, newRow } = groupByKey(this.goroutine.data, n, goroutineCount);
     const scatter = <T extends Float64Array | Int32Array | Uint32Array | Uint16Array>(src: ArrayLike<number>, out: T): T => {
       for (let i = 0; i < n; i++) out[newRow[i]] = src[i];
       return out;
@@ -216,19 +209,17 @@ export class TransitionLogBuilder {
     const actorRows = new Int32Array(causes);
     const actorGoroutine = new Int32Array(causes);
     const actorProc = new Int16Array(causes);
-    const [who, procs, threads] = [this.causeActor.data, this.causeProc.data, this.causeThread.data];
-    // Thread ids as indices into the distinct ones: a few threads, ids up to 4 M (Linux pid_max).
-    const threadSlot = new Map<number, number>();
-    for (let c = 0; c < causes; c++) if (threads[c] >= 0 && !threadSlot.has(threads[c])) threadSlot.set(threads[c], threadSlot.size + 1);
-    const actorThreadIds = Int32Array.from(threadSlot.keys());
-    const actorThread = threadSlot.size < 0xffff ? new Uint16Array(causes) : new Int32Array(causes);
+    const [who, procs] = [this.causeActor.data, this.causeProc.data];
+    // Thread ids (-1 none) as indices into the distinct ones: a few threads, ids up to 4 M (Linux pid_max).
+    const { index: threadOf, values: actorThreadIds } = denseIndex(this.causeThread.data, causes);
+    const actorThread = threadOf instanceof Uint16Array ? new Uint16Array(causes) : new Int32Array(causes);
     for (let i = 0, k = 0; i < n; i++) {
       const c = cause[i];
       if (c < 0) continue;
       actorRows[k] = i;
       actorGoroutine[k] = who[c];
       actorProc[k] = procs[c] <= 0x7fff ? procs[c] : -1;
-      actorThread[k++] = threads[c] >= 0 ? threadSlot.get(threads[c])! : 0;
+      actorThread[k++] = threadOf[c];
     }
     this.causeActor.data = this.causeProc.data = this.causeThread.data = new Int32Array(0);
     const log = new TransitionLog(time, packed, stack, offsets, timeOrder, actorRows, actorGoroutine, actorProc, actorThread, actorThreadIds, Int32Array.from(this.reasons));

@@ -1,5 +1,4 @@
 import type { LaneChunk } from '../../shared/chunk-codec.ts';
-import { upperBound } from '../model/columns.ts';
 import type { CounterPyramid, PyramidLevel } from '../model/counter-pyramid.ts';
 import { apply, COUNTER_SERIES } from '../model/goroutine-counters.ts';
 import type { CounterSeries } from '../model/metric-series.ts';

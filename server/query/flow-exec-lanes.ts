@@ -50,9 +50,10 @@ export class FlowExecLanes {
       this.toLane[f] = laneOfRow[flows.start[f]];
       const k = flows.kind[f];
       const e = flows.entry[f];
-      if (k === FLOW_SYSCALL || (k === FLOW_NET_UNBLOCK && view === 'proc') || e < 0 || causeOf(e) < 0) continue;
-      // Lane ids ascend (buildLanes): the cause's proc or thread by binary search.
+      if (k === FLOW_SYSCALL || (k === FLOW_NET_UNBLOCK && view === 'proc') || e < 0) continue;
       const cause = causeOf(e);
+      if (cause < 0) continue;
+      // Lane ids ascend (buildLanes): the cause's proc or thread by binary search.
       const i = lowerBound(laneIds, cause);
       if (i < lanes && laneIds[i] === cause) {
         this.fromLane[f] = i + 1;

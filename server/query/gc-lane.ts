@@ -36,7 +36,7 @@ export class GcLane {
     for (let i = 0; i < r.length; i++) {
       const name = model.strings.get(r.name(i));
       // Attribution-only rows (proc -1 and open) duplicate a drawn row.
-      if (name.startsWith('stop-the-world') && !(!r.hasProc(i) && r.isOpen(i))) {
+      if (name.startsWith('stop-the-world') && (r.hasProc(i) || !r.isOpen(i))) {
         rows.push({ s: r.startNs(i), e: r.endNs(i), state: SpanState.STW, text: name.slice('stop-the-world ('.length, -1) });
       }
     }

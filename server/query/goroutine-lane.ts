@@ -44,14 +44,10 @@ export function forEachGoroutineSpan(model: TraceModel, g: number, startNs: numb
     if (s > endNs) break;
     let next = row + 1;
     while (next < last && fromOf(log.packed[next]) === toOf(log.packed[next]) && toOf(log.packed[next]) !== TO_PROC_LOST) next++;
-    const e = next < last ? log.time.at(next) : goroutineEnd(model, g);
+    const e = next < last ? log.time.at(next) : model.goroutines.endOr(g, model.endNs);
     if (state !== 0 && e >= startNs) fn(s, e, state, reasonOf(p), row);
     row = next;
   }
-}
-
-function goroutineEnd(model: TraceModel, g: number): number {
-  return model.goroutines.endNs(g) >= 0 ? model.goroutines.endNs(g) : model.endNs;
 }
 
 export function goroutineLaneChunk(model: TraceModel, laneId: string, g: number, startNs: number, endNs: number, nsPerPx: number): LaneChunk {

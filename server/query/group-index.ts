@@ -18,34 +18,24 @@ export class GroupIndex {
 
   constructor(model: TraceModel, execNsOfGoroutine: Float64Array) {
     this.goroutines = model.goroutines;
-    const byName = new Map<number, number>();
-    const names: number[] = [];
+    // Groups are the goroutine table's distinct start functions, ordered by execution time.
+    const names = model.goroutines.startFunctions;
     const n = model.goroutines.count;
-    const raw = new Int32Array(n);
-    for (let g = 0; g < n; g++) {
-      const name = model.goroutines.name(g);
-      let k = byName.get(name);
-      if (k === undefined) {
-        k = names.length;
-        names.push(name);
-        byName.set(name, k);
-      }
-      raw[g] = k;
-    }
     const exec = new Float64Array(names.length);
     const counts = new Int32Array(names.length);
     for (let g = 0; g < n; g++) {
-      exec[raw[g]] += execNsOfGoroutine[g];
-      counts[raw[g]]++;
+      const k = model.goroutines.startFunctionOf(g);
+      exec[k] += execNsOfGoroutine[g];
+      counts[k]++;
     }
-    const order = names.map((_, i) => i).sort((a, b) => exec[b] - exec[a] || a - b);
+    const order = Array.from(names, (_, i) => i).sort((a, b) => exec[b] - exec[a] || a - b);
     const rank = new Int32Array(names.length);
     order.forEach((k, i) => (rank[k] = i));
     this.names = order.map((k) => model.strings.get(names[k]));
     this.counts = order.map((k) => counts[k]);
     this.execNs = order.map((k) => exec[k]);
     const ofGoroutine = names.length <= 0x10000 ? new Uint16Array(n) : new Int32Array(n);
-    for (let g = 0; g < n; g++) ofGoroutine[g] = rank[raw[g]];
+    for (let g = 0; g < n; g++) ofGoroutine[g] = rank[model.goroutines.startFunctionOf(g)];
     this.ofGoroutine = ofGoroutine;
     // Members by a counting sort into one buffer (a view per group), in row order, which is
     // mostly id order already (runs of created goroutines): sorted only where it is not, by

@@ -38,15 +38,21 @@ export class KeyOffsets {
   /** First row of key k (equal to end(k) when it has none). */
   begin(k: number): number {
     if (this.dense !== null) return this.dense[k];
-    const i = lowerBound(this.keys, k);
-    return i < this.keys.length && this.keys[i] === k ? this.starts[i] : 0;
+    const i = this.slot(k);
+    return i >= 0 ? this.starts[i] : 0;
   }
 
   /** One past the last row of key k. */
   end(k: number): number {
     if (this.dense !== null) return this.dense[k + 1];
+    const i = this.slot(k);
+    return i >= 0 ? this.starts[i + 1] : 0;
+  }
+
+  /** Sparse: the position of key k in `keys`, or -1 when it has no rows. */
+  private slot(k: number): number {
     const i = lowerBound(this.keys, k);
-    return i < this.keys.length && this.keys[i] === k ? this.starts[i + 1] : 0;
+    return i < this.keys.length && this.keys[i] === k ? i : -1;
   }
 
   /** Bytes held (for memory reports and tests). */

@@ -69,7 +69,7 @@ export function execLaneChunk(
       if (next === TO_PROC_LOST && threadView) continue;
       break;
     }
-    const e = r < last ? log.time.at(r) : model.goroutines.endNs(g) >= 0 ? model.goroutines.endNs(g) : model.endNs;
+    const e = r < last ? log.time.at(r) : model.goroutines.endOr(g, model.endNs);
     if (e >= startNs) merger.add(s, e, state, id, group);
   }
   return merger.finish(laneId, 'goroutine', 'group');

@@ -74,7 +74,7 @@ export class SearchService {
       groupName: groups.names[group],
       label: model.strings.get(gs.label(g)),
       startNs: Math.max(0, gs.createdNs(g)),
-      endNs: gs.endNs(g) >= 0 ? gs.endNs(g) : model.endNs,
+      endNs: gs.endOr(g, model.endNs),
     };
   }
 
