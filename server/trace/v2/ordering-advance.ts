@@ -1,5 +1,4 @@
 import type { BatchCursor } from './batch-cursor.ts';
-import type { Generation } from './generation.ts';
 import type { Ordering } from './ordering.ts';
 import { advanceGoroutineEvent } from './ordering-goroutines.ts';
 import { advanceOtherEvent } from './ordering-other.ts';
@@ -11,12 +10,10 @@ import { Ev } from './wire-events.ts';
 /**
  * Tries to advance `ev`, read from thread `m`. Returns true when it (and
  * possibly synthesized companions) were queued; false when it must wait for
- * other threads. Throws BAD_ORDER when the trace is inconsistent.
+ * other threads. Throws BAD_ORDER when the trace is inconsistent. The
+ * generation is the one given to `o.startGeneration`.
  */
-export function advance(o: Ordering, ev: RawEvent, m: number, gen: number, table: Generation, cursor: BatchCursor): boolean {
-  if (o.initialGen === 0) o.initialGen = gen;
-  o.gen = gen;
-  o.table = table;
+export function advance(o: Ordering, ev: RawEvent, m: number, cursor: BatchCursor): boolean {
   let ms: MState | undefined;
   o.curM = m;
   if (m === -1) {

@@ -53,6 +53,13 @@ export class Ordering {
     private readonly names: RangeNames,
   ) {}
 
+  /** Makes `table` (generation number `gen`) the one every following advance works in. */
+  startGeneration(gen: number, table: Generation): void {
+    if (this.initialGen === 0) this.initialGen = gen;
+    this.gen = gen;
+    this.table = table;
+  }
+
   /**
    * Queues `ev` with the event context (ev*), converted to its public form
    * right away (the reference reader checks its table ids when returning it;

@@ -35,7 +35,7 @@ export class RawEvent {
   }
 }
 
-/** FIFO that recycles its slots (the ordering pushes at most three per step). */
+/** FIFO that recycles its slots (the ordering pushes at most three per step); its length stays a power of two. */
 export class SlotQueue<T> {
   private slots: T[];
   private head = 0;
@@ -52,7 +52,9 @@ export class SlotQueue<T> {
   /** Returns a slot at the back of the queue for the caller to fill. */
   push(): T {
     if (this.count === this.slots.length) this.grow();
-    const slot = this.slots[(this.head + this.count) % this.slots.length];
+    // Lengths are powers of two: a mask instead of `%`, whose integer division
+    // cost about 7 % of the whole reader (two per event).
+    const slot = this.slots[(this.head + this.count) & (this.slots.length - 1)];
     this.count++;
     return slot;
   }
@@ -61,7 +63,7 @@ export class SlotQueue<T> {
   pop(): T | null {
     if (this.count === 0) return null;
     const e = this.slots[this.head];
-    this.head = (this.head + 1) % this.slots.length;
+    this.head = (this.head + 1) & (this.slots.length - 1);
     this.count--;
     return e;
   }

@@ -97,12 +97,12 @@ export class V2Reader {
         return this.sampleEvent(s, gen);
       }
     }
-    if (!this.tryAdvance(0, gen)) {
+    if (!this.tryAdvance(0)) {
       // Rare: the earliest thread must wait. Try the others in time order.
       this.frontier.sort((a, b) => a.ev.time - b.ev.time);
       let advanced = false;
       for (let i = 1; i < this.frontier.length; i++) {
-        if (this.tryAdvance(i, gen)) {
+        if (this.tryAdvance(i)) {
           advanced = true;
           break;
         }
@@ -115,9 +115,9 @@ export class V2Reader {
     return this.clamp(this.order.queue.pop()!);
   }
 
-  private tryAdvance(i: number, gen: Generation): boolean {
+  private tryAdvance(i: number): boolean {
     const bc = this.frontier[i];
-    if (!advance(this.order, bc.ev, bc.m, gen.gen, gen, bc)) return false;
+    if (!advance(this.order, bc.ev, bc.m, bc)) return false;
     if (bc.next()) heapUpdate(this.frontier, i);
     else heapRemove(this.frontier, i);
     return true;
@@ -199,6 +199,7 @@ export class V2Reader {
       this.baseSet = true;
       this.lastTs = -this.base;
     }
+    this.order.startGeneration(gen.gen, gen);
     this.samples = gen.cpuSamples;
     this.sampleIdx = 0;
     this.frontier = [];
