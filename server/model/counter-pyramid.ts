@@ -124,6 +124,22 @@ export class CounterPyramidBuilder {
     this.nextStart = (b + 1) * BUCKET_NS;
   }
 
+  /**
+   * Every series changes at once: `point[0]` is the time, `point[1 + s]` the value of
+   * series s. One typed array rather than double arguments, which are boxed when the
+   * call is not inlined (the heap pyramid's 2.4 M points made 77 MB of garbage).
+   */
+  setAll(point: Float64Array): void {
+    this.advanceTo(point[0]);
+    const b = this.bucket;
+    for (let s = 0; s < this.seriesCount; s++) {
+      const v = point[1 + s];
+      this.cur[s] = v;
+      if (v < this.min[s][b]) this.min[s][b] = v;
+      if (v > this.max[s][b]) this.max[s][b] = v;
+    }
+  }
+
   /** Series s has value v from timeNs on. */
   set(timeNs: number, s: number, v: number): void {
     this.advanceTo(timeNs);

@@ -74,12 +74,12 @@ export class GoroutineBuilder {
     // Unblocks and creations keep who caused them: the goroutine, and (not for status repeats) the proc and thread of the event.
     const cause = from === GoState.Waiting || from === GoState.NotExist;
     const where = cause && from !== to;
-    const row = this.transitions.add(t, g, from, to, reason, flags, ev.stack, cause ? actor : -1, where ? ev.p : -1, where ? ev.m : -1);
+    const row = this.transitions.add(ev, g, from, to, reason, flags, ev.stack, cause ? actor : -1, where ? ev.p : -1, where ? ev.m : -1);
     if (from === to) {
       this.counterCodes.push(0);
       return g;
     }
-    this.trackSlice(g, from, to, t, ev.p, ev.m);
+    this.trackSlice(g, from, to, ev);
     const assist = this.inMarkAssist.has(g);
     this.counterCodes.push(counterCode(viewerState(from, assist), viewerState(to, assist)));
     if (from === GoState.Undetermined || from === GoState.NotExist) {
@@ -129,7 +129,8 @@ export class GoroutineBuilder {
   }
 
   /** Opens and closes execution slices (running, and in a syscall while holding the proc). */
-  private trackSlice(g: number, from: number, to: number, t: number, p: number, m: number): void {
+  private trackSlice(g: number, from: number, to: number, ev: TraceEvent): void {
+    const t = ev.timeNs;
     if (g >= this.sliceStart.length) {
       const n = Math.max(g + 1, this.sliceStart.length * 2);
       const s = new Float64Array(n).fill(Number.NaN);
@@ -149,10 +150,10 @@ export class GoroutineBuilder {
       if (this.sliceThread[g] >= 0) this.lane(this.threadBusy, this.sliceThread[g]).add(g, this.sliceStart[g], t);
       this.sliceStart[g] = Number.NaN;
     }
-    if (to === GoState.Running && !wasExecuting && p !== -1) {
+    if (to === GoState.Running && !wasExecuting && ev.p !== -1) {
       this.sliceStart[g] = t;
-      this.sliceProc[g] = p;
-      this.sliceThread[g] = m;
+      this.sliceProc[g] = ev.p;
+      this.sliceThread[g] = ev.m;
     }
   }
 
@@ -160,7 +161,7 @@ export class GoroutineBuilder {
     if (ev.fromState !== ev.toState && ev.toState === ProcState.Idle) {
       const g = this.syscallingP.get(ev.resourceId);
       if (g !== undefined) {
-        this.transitions.add(ev.timeNs, g, GoState.Syscall, TO_PROC_LOST, 0, 0, ev.stack, -1);
+        this.transitions.add(ev, g, GoState.Syscall, TO_PROC_LOST, 0, 0, ev.stack, -1);
         this.counterCodes.push(0);
         // The proc view's slice ends when the syscall loses its proc; the thread's goes on.
         if (g < this.sliceProc.length && this.sliceProc[g] >= 0 && !Number.isNaN(this.sliceStart[g])) {

@@ -20,24 +20,30 @@ export class IntColumn {
 
   /** The first n values of `values` (which may be a longer growable buffer). */
   static from(values: Float64Array, n = values.length): IntColumn {
-    let min = Infinity;
-    let max = -Infinity;
+    // Min and max live in a typed array, not in locals: this loop runs once per column over
+    // millions of rows, in on-stack-replaced code, where V8 boxes a double loop variable on
+    // every update (a 16-byte allocation per row of an ascending column: 73 MB for the bench
+    // trace's 4.7 M transition times).
+    const range = new Float64Array([Infinity, -Infinity]);
     let integral = true;
     for (let i = 0; i < n; i++) {
       const v = values[i];
-      if (v < min) min = v;
-      if (v > max) max = v;
-      if (integral && !Number.isInteger(v)) integral = false;
+      if (v < range[0]) range[0] = v;
+      if (v > range[1]) range[1] = v;
+      if (integral && Math.floor(v) !== v) integral = false;
     }
+    const min = range[0];
     if (n === 0) return new IntColumn(new Uint32Array(0), null, null, 0, 0);
-    const span = max - min;
+    const span = range[1] - min;
     if (!integral || !(span < 2 ** 48)) return new IntColumn(new Uint32Array(0), null, values.slice(0, n), 0, n);
     const lo = new Uint32Array(n);
     const hi = span < 2 ** 32 ? null : span < 2 ** 40 ? new Uint8Array(n) : new Uint16Array(n);
     for (let i = 0; i < n; i++) {
       const d = values[i] - min;
-      lo[i] = d % 4294967296;
-      if (hi !== null) hi[i] = Math.floor(d / 4294967296);
+      // d < 2^48 is an integer: the high word and the remainder are exact, and 3.6× faster than `%`.
+      const high = Math.floor(d / 4294967296);
+      lo[i] = d - high * 4294967296;
+      if (hi !== null) hi[i] = high;
     }
     return new IntColumn(lo, hi, null, min, n);
   }

@@ -21,9 +21,19 @@ export interface MetricSeries {
 }
 
 export class CounterBuilder {
-  private readonly t = new F64Column();
-  private readonly v = new F64Column();
+  private readonly t: F64Column;
+  private readonly v: F64Column;
   private last = Number.NaN;
+
+  /**
+   * `expectedPoints` sizes the columns up front: the heap series of the GC-heavy
+   * bench trace has 2.4 M points, and growing from 1024 copied it 14 times
+   * (70 ms of the build). Capacity never written costs no memory (columns.ts).
+   */
+  constructor(expectedPoints = 1024) {
+    this.t = new F64Column(expectedPoints);
+    this.v = new F64Column(expectedPoints);
+  }
 
   /** Records a value at time t, only if it changed (the viewer draws steps). */
   set(timeNs: number, value: number): void {

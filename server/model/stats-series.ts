@@ -53,16 +53,19 @@ function pairPyramid(a: CounterSeries, b: CounterSeries, endNs: number, heap: bo
   const pb = new CounterPyramidBuilder(2);
   let i = 0;
   let j = 0;
-  let va = 0;
-  let vb = 0;
+  // The time and values in typed arrays, not in locals: in this once-run, on-stack-replaced
+  // loop V8 would box a double loop variable on every update, and a double passed to a call.
+  const latest = new Float64Array(2);
+  const point = new Float64Array(3);
   while (i < a.time.length || j < b.time.length) {
     const ta = i < a.time.length ? a.time.at(i) : Infinity;
     const tb = j < b.time.length ? b.time.at(j) : Infinity;
-    const t = ta < tb ? ta : tb;
-    if (ta === t) va = a.value[i++];
-    if (tb === t) vb = b.value[j++];
-    pb.set(t, 0, va);
-    pb.set(t, 1, heap ? nextGcBytes(va, vb) : vb);
+    point[0] = ta < tb ? ta : tb;
+    if (ta === point[0]) latest[0] = a.value[i++];
+    if (tb === point[0]) latest[1] = b.value[j++];
+    point[1] = latest[0];
+    point[2] = heap ? nextGcBytes(latest[0], latest[1]) : latest[1];
+    pb.setAll(point);
   }
   return pb.finish(endNs);
 }

@@ -119,18 +119,25 @@ export class TaskTablesBuilder {
     this.l.stack.push(stack);
   }
 
-  /** A goroutine created by `creator` starts in an unnamed region of the creator's innermost task. */
-  goroutineCreated(g: number, creator: number, timeNs: number): void {
+  /**
+   * A goroutine created by `creator` starts in an unnamed region of the creator's innermost task.
+   * `at` is the creation event (its time is read here: a double argument would be boxed, and a
+   * GC-heavy trace creates a million goroutines).
+   */
+  goroutineCreated(g: number, creator: number, at: { readonly timeNs: number }): void {
     const stk = creator >= 0 ? this.active.get(creator) : undefined;
-    if (stk && stk.length > 0) this.active.set(g, [{ task: stk[stk.length - 1].task, name: 0, startNs: timeNs, startStack: 0 }]);
+    if (stk && stk.length > 0) this.active.set(g, [{ task: stk[stk.length - 1].task, name: 0, startNs: at.timeNs, startStack: 0 }]);
     else this.active.delete(g);
   }
 
-  /** A goroutine ended: a user goroutine's open regions end with it; a system goroutine's are dropped. */
-  goroutineEnded(g: number, timeNs: number, system: boolean): void {
+  /**
+   * A goroutine ended (`at`: the event): a user goroutine's open regions end with it; a system
+   * goroutine's are dropped. `isSystem` is asked only when it has some (rarely: it reads the name).
+   */
+  goroutineEnded(g: number, at: { readonly timeNs: number }, isSystem: (g: number) => boolean): void {
     const stk = this.active.get(g);
     if (!stk) return;
-    if (!system) for (const open of stk) this.addRegion(g, open, timeNs, 0);
+    if (!isSystem(g)) for (const open of stk) this.addRegion(g, open, at.timeNs, 0);
     this.active.delete(g);
   }
 

@@ -65,4 +65,28 @@ describe('CounterPyramid', () => {
     expect(p.levelFor(2 ** (BASE_SHIFT + 11))).toBeNull();
     expect(p.levelFor(3 * 2 ** BASE_SHIFT)).toBeNull();
   });
+
+  it('builds the same pyramid from setAll (every series at each point) as from set per series', () => {
+    const merged = new CounterPyramidBuilder(2);
+    const perSeries = new CounterPyramidBuilder(2);
+    const point = new Float64Array(3);
+    const latest = [0, 0];
+    for (const [t, k, v] of events) {
+      latest[k] = v;
+      point[0] = t;
+      point[1] = latest[0];
+      point[2] = latest[1];
+      merged.setAll(point);
+      perSeries.set(t, 0, latest[0]);
+      perSeries.set(t, 1, latest[1]);
+    }
+    const a = merged.finish(endNs);
+    const b2 = perSeries.finish(endNs);
+    expect(a.levelCount).toBe(b2.levelCount);
+    expect(a.mins).toEqual(b2.mins);
+    expect(a.maxs).toEqual(b2.maxs);
+    // and it is the pyramid of the series themselves
+    expect(a.mins).toEqual(p.mins);
+    expect(a.maxs).toEqual(p.maxs);
+  });
 });

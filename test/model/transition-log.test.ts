@@ -6,7 +6,7 @@ describe('TransitionLogBuilder.finish', () => {
   function build(stacks: number[]) {
     const b = new TransitionLogBuilder(16);
     // Rows in time order, alternating between goroutines 1 and 0.
-    stacks.forEach((s, i) => b.add(10 * i, i % 2 === 0 ? 1 : 0, 1, 2, 0, 0, s, -1));
+    stacks.forEach((s, i) => b.add({ timeNs: 10 * i }, i % 2 === 0 ? 1 : 0, 1, 2, 0, 0, s, -1));
     return b.finish(2).log;
   }
 
@@ -40,7 +40,7 @@ describe('TransitionLog.goroutineOf', () => {
     // Append in a shuffled time order; finish() regroups by goroutine.
     const order = owner.map((g, i) => [rnd(), g, i] as const).sort((a, b) => a[0] - b[0]);
     const b = new TransitionLogBuilder(16);
-    order.forEach(([, g], t) => b.add(t, g, 1, 2, 0, 0, 0, -1));
+    order.forEach(([, g], t) => b.add({ timeNs: t }, g, 1, 2, 0, 0, 0, -1));
     const log = b.finish(goroutines).log;
     expect(log.length).toBe(owner.length);
     for (let row = 0; row < owner.length; row++) expect(log.goroutineOf(row)).toBe(owner[row]);
