@@ -9,8 +9,7 @@ import { CounterBuilder } from './metric-series.ts';
 import { MarkerListBuilder } from './marker-list.ts';
 import { buildLanes } from './proc-lanes.ts';
 import type { LaneBusy, LaneBusyBuilder } from './lane-busy.ts';
-import { buildGoroutineCounters } from './goroutine-counters.ts';
-import { heapPyramid, threadsPyramid } from './stats-series.ts';
+import { PairPyramidBuilder } from './stats-series.ts';
 import { RangeBuilder } from './range-builder.ts';
 import { RowFlags } from './row-flags.ts';
 import { SampleTableBuilder } from './sample-table.ts';
@@ -90,6 +89,8 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
   const heapGoal = new CounterBuilder(perBytes(64));
   const threadsRunning = new CounterBuilder();
   const threadsInSyscall = new CounterBuilder();
+  const heapPair = new PairPyramidBuilder(true);
+  const threadsPair = new PairPyramidBuilder(false);
   const names = gb.goroutines.name;
   const isSystem = (g: number): boolean => {
     const n = strings.get(names.data[g]);
@@ -131,8 +132,8 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
             else lastBlockNetwork.delete(g);
           }
           if (from === GoState.Syscall && to === GoState.Runnable) syscallMarks.add(ev.timeNs, ev.resourceId);
-          if (from === GoState.Syscall) threadsInSyscall.add(ev.timeNs, -1);
-          if (to === GoState.Syscall) threadsInSyscall.add(ev.timeNs, +1);
+          if (from === GoState.Syscall && threadsInSyscall.add(ev.timeNs, -1)) threadsPair.change(ev, 1, threadsInSyscall);
+          if (to === GoState.Syscall && threadsInSyscall.add(ev.timeNs, +1)) threadsPair.change(ev, 1, threadsInSyscall);
           if (from === GoState.NotExist) tasks.goroutineCreated(g, ev.g === -1 ? -1 : gb.goroutines.row(ev.g), ev);
           if (to === GoState.NotExist || (to === GoState.Waiting && ev.reason === forever)) {
             ranges.goroutineEnded(g, ev);
@@ -141,8 +142,9 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
         } else {
           gb.proc(ev);
           if (ev.fromState !== ev.toState) {
-            if (ev.toState === 2 /* Running */) threadsRunning.add(ev.timeNs, +1);
-            else if (ev.fromState === 2) threadsRunning.add(ev.timeNs, -1);
+            if (ev.toState === 2 /* Running */) {
+              if (threadsRunning.add(ev.timeNs, +1)) threadsPair.change(ev, 0, threadsRunning);
+            } else if (ev.fromState === 2 && threadsRunning.add(ev.timeNs, -1)) threadsPair.change(ev, 0, threadsRunning);
           }
         }
         break;
@@ -157,9 +159,11 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
         }
         break;
       case EventKind.Metric:
-        if (ev.name === MetricId.HeapAlloc) heapAlloc.set(ev.timeNs, ev.value);
-        else if (ev.name === MetricId.HeapGoal) heapGoal.set(ev.timeNs, ev.value);
-        else gomaxprocs.set(ev.timeNs, ev.value);
+        if (ev.name === MetricId.HeapAlloc) {
+          if (heapAlloc.set(ev.timeNs, ev.value)) heapPair.change(ev, 0, heapAlloc);
+        } else if (ev.name === MetricId.HeapGoal) {
+          if (heapGoal.set(ev.timeNs, ev.value)) heapPair.change(ev, 1, heapGoal);
+        } else gomaxprocs.set(ev.timeNs, ev.value);
         break;
       case EventKind.Label:
         gb.goroutines.labels.set(gb.goroutines.row(ev.resourceId), ev.name);
@@ -200,7 +204,7 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
   const endNs = lastNs[0];
   ranges.finish(endNs);
   const goroutines = gb.goroutines.finish();
-  const goroutineCounters = buildGoroutineCounters(gb.counterCodes.finish(), gb.transitions.timesInOrder(), endNs);
+  const goroutineCounters = gb.counters.finish(endNs);
   const { log, newRow } = gb.transitions.finish(goroutines.count);
   const procLanes = buildLanes(gb.execLane, gb.execRow, newRow);
   const metrics = {
@@ -239,8 +243,8 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
     metrics,
     markers: { net: netMarks.finish(), syscall: syscallMarks.finish() },
     goroutineCounters,
-    heapPyramid: heapPyramid(metrics, endNs),
-    threadsPyramid: threadsPyramid(metrics, endNs),
+    heapPyramid: heapPair.finish(endNs),
+    threadsPyramid: threadsPair.finish(endNs),
     tasks: tasks.finish(),
     samples: samples.finish(),
     salvage,

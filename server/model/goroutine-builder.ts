@@ -1,8 +1,8 @@
 import { GoState, ProcState } from '../trace/event-kinds.ts';
 import type { StackTable } from '../trace/stack-table.ts';
 import type { TraceEvent } from '../trace/trace-event.ts';
-import { I32Column, U8Column } from './columns.ts';
-import { counterCode, V_DEAD, V_GCWAITING, V_RUNNABLE, V_RUNNING, V_WAITING } from './goroutine-counters.ts';
+import { I32Column } from './columns.ts';
+import { counterCode, GoroutineCountersBuilder, V_DEAD, V_GCWAITING, V_RUNNABLE, V_RUNNING, V_WAITING } from './goroutine-counters.ts';
 import { LaneBusyBuilder } from './lane-busy.ts';
 import { RowFlags } from './row-flags.ts';
 import { GoroutineTableBuilder } from './goroutine-table.ts';
@@ -23,7 +23,7 @@ export class GoroutineBuilder {
   readonly execRow: I32Column;
   readonly execThread: I32Column;
   /** Per transition row (time order): how it moves the STATS goroutine counters. */
-  readonly counterCodes: U8Column;
+  readonly counters: GoroutineCountersBuilder;
   /** Goroutines inside a GC mark assist (their waits count as "GC waiting"). */
   readonly inMarkAssist = new RowFlags();
   /** Busy time per proc and per thread lane, for zoomed-out drawing. */
@@ -52,7 +52,7 @@ export class GoroutineBuilder {
     const rows = Math.max(1 << 16, Math.ceil(fileBytes / 10));
     this.transitions = new TransitionLogBuilder(rows);
     // Sized up front: growing by copying cost 0.4 s on the 68 MB bench trace.
-    this.counterCodes = new U8Column(rows);
+    this.counters = new GoroutineCountersBuilder(rows);
     // About one execution start per three transitions.
     const execs = Math.max(1 << 16, Math.ceil(rows / 3));
     this.execLane = new I32Column(execs);
@@ -76,12 +76,12 @@ export class GoroutineBuilder {
     const where = cause && from !== to;
     const row = this.transitions.add(ev, g, from, to, reason, flags, ev.stack, cause ? actor : -1, where ? ev.p : -1, where ? ev.m : -1);
     if (from === to) {
-      this.counterCodes.push(0);
+      this.counters.push(0, ev);
       return g;
     }
     this.trackSlice(g, from, to, ev);
     const assist = this.inMarkAssist.has(g);
-    this.counterCodes.push(counterCode(viewerState(from, assist), viewerState(to, assist)));
+    this.counters.push(counterCode(viewerState(from, assist), viewerState(to, assist)), ev);
     if (from === GoState.Undetermined || from === GoState.NotExist) {
       // A new incarnation (the summarizer starts a fresh summary, name included).
       gb.createdNs.data[g] = from === GoState.NotExist ? t : syncNs;
@@ -162,7 +162,7 @@ export class GoroutineBuilder {
       const g = this.syscallingP.get(ev.resourceId);
       if (g !== undefined) {
         this.transitions.add(ev, g, GoState.Syscall, TO_PROC_LOST, 0, 0, ev.stack, -1);
-        this.counterCodes.push(0);
+        this.counters.push(0, ev);
         // The proc view's slice ends when the syscall loses its proc; the thread's goes on.
         if (g < this.sliceProc.length && this.sliceProc[g] >= 0 && !Number.isNaN(this.sliceStart[g])) {
           this.lane(this.procBusy, this.sliceProc[g]).add(g, this.sliceStart[g], ev.timeNs);

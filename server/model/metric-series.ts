@@ -35,9 +35,9 @@ export class CounterBuilder {
     this.v = new F64Column(expectedPoints);
   }
 
-  /** Records a value at time t, only if it changed (the viewer draws steps). */
-  set(timeNs: number, value: number): void {
-    if (value === this.last) return;
+  /** Records a value at time t, only if it changed (the viewer draws steps); true when it did. */
+  set(timeNs: number, value: number): boolean {
+    if (value === this.last) return false;
     const n = this.t.length;
     if (n > 0 && this.t.data[n - 1] === timeNs) {
       this.v.data[n - 1] = value;
@@ -46,10 +46,11 @@ export class CounterBuilder {
       this.v.push(value);
     }
     this.last = value;
+    return true;
   }
 
-  add(timeNs: number, delta: number): void {
-    this.set(timeNs, (Number.isNaN(this.last) ? 0 : this.last) + delta);
+  add(timeNs: number, delta: number): boolean {
+    return this.set(timeNs, (Number.isNaN(this.last) ? 0 : this.last) + delta);
   }
 
   get current(): number {

@@ -184,11 +184,6 @@ export class TransitionLogBuilder {
     return row;
   }
 
-  /** Times of the rows appended so far, in time order (valid until finish). */
-  timesInOrder(): Float64Array {
-    return this.time.data.subarray(0, this.time.length);
-  }
-
   /**
    * Groups rows by goroutine with a stable counting sort (time order kept
    * within each goroutine), one column at a time so the peak is the old
