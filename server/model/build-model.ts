@@ -85,8 +85,9 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
   const tasks = new TaskTablesBuilder();
   const samples = new SampleTableBuilder();
   const gomaxprocs = new CounterBuilder();
-  const heapAlloc = new CounterBuilder(perBytes(16));
-  const heapGoal = new CounterBuilder(perBytes(64));
+  // Heap sizes are only drawn: float32 keeps them within 1 part in 16 million.
+  const heapAlloc = new CounterBuilder(perBytes(16), true);
+  const heapGoal = new CounterBuilder(perBytes(64), true);
   const threadsRunning = new CounterBuilder();
   const threadsInSyscall = new CounterBuilder();
   const heapPair = new PairPyramidBuilder(true);
@@ -209,9 +210,8 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
   const procLanes = buildLanes(gb.execLane, gb.execRow, newRow);
   const metrics = {
     gomaxprocs: gomaxprocs.finish(),
-    // Heap sizes are only drawn: float32 keeps them within 1 part in 16 million.
-    heapAlloc: heapAlloc.finish(true),
-    heapGoal: heapGoal.finish(true),
+    heapAlloc: heapAlloc.finish(),
+    heapGoal: heapGoal.finish(),
     threadsRunning: threadsRunning.finish(),
     threadsInSyscall: threadsInSyscall.finish(),
   };

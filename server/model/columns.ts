@@ -45,6 +45,22 @@ export class F64Column {
   }
 }
 
+export class F32Column {
+  data: Float32Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Float32Array(capacity);
+  }
+  push(v: number): number {
+    if (this.length === this.data.length) this.data = grow(this.data, this.length + 1);
+    this.data[this.length] = v;
+    return this.length++;
+  }
+  finish(): Float32Array {
+    return trim(this.data, this.length);
+  }
+}
+
 export class I32Column {
   data: Int32Array;
   length = 0;

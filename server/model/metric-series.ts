@@ -1,4 +1,4 @@
-import { F64Column } from './columns.ts';
+import { F32Column, F64Column } from './columns.ts';
 import { SortedTimeColumn, type TimeReader } from './sorted-time-column.ts';
 
 /** A counter over time: the value changes at each point and holds until the next. */
@@ -22,7 +22,7 @@ export interface MetricSeries {
 
 export class CounterBuilder {
   private readonly t: F64Column;
-  private readonly v: F64Column;
+  private readonly v: F64Column | F32Column;
   private last = Number.NaN;
 
   /**
@@ -30,9 +30,10 @@ export class CounterBuilder {
    * bench trace has 2.4 M points, and growing from 1024 copied it 14 times
    * (70 ms of the build). Capacity never written costs no memory (columns.ts).
    */
-  constructor(expectedPoints = 1024) {
+  /** `float32`: values kept in 32 bits from the start (heap bytes are only drawn: 9.6 MB less while building the bench trace). */
+  constructor(expectedPoints = 1024, float32 = false) {
     this.t = new F64Column(expectedPoints);
-    this.v = new F64Column(expectedPoints);
+    this.v = float32 ? new F32Column(expectedPoints) : new F64Column(expectedPoints);
   }
 
   /** Records a value at time t, only if it changed (the viewer draws steps); true when it did. */
@@ -57,10 +58,9 @@ export class CounterBuilder {
     return Number.isNaN(this.last) ? 0 : this.last;
   }
 
-  finish(float32 = false): CounterSeries {
-    const v = this.v.finish();
+  finish(): CounterSeries {
     const time = SortedTimeColumn.from(this.t.data, this.t.length);
     this.t.data = new Float64Array(0);
-    return { time, value: float32 ? Float32Array.from(v) : v };
+    return { time, value: this.v.finish() };
   }
 }

@@ -196,7 +196,7 @@ export class TransitionLogBuilder {
       for (let i = 0; i < n; i++) out[newRow[i]] = src[i];
       return out;
     };
-    const time = IntColumn.from(scatter(this.time.data, new Float64Array(n)));
+    const time = IntColumn.from(this.time.data, n, newRow);
     this.time.data = new Float64Array(0);
     const packed = scatter(this.packed.data, this.reasons.length <= 512 ? new Uint16Array(n) : new Uint32Array(n));
     this.packed.data = new Uint16Array(0);

@@ -61,4 +61,13 @@ describe('IntColumn', () => {
     expect(col.length).toBe(0);
     expect(col.lowerBound(5)).toBe(0);
   });
+
+  it('puts value i in row to[i] when given a permutation, in 32+8 bits and in the Float64 fallback', () => {
+    const to = Int32Array.from([2, 0, 3, 1]);
+    const wide = IntColumn.from(Float64Array.from([5, 2 ** 33, 7, -1, 123]), 4, to);
+    expect(Array.from(wide.toFloat64())).toEqual([2 ** 33, -1, 5, 7]);
+    const fractional = IntColumn.from(Float64Array.from([0.5, 1, 2, 3]), 4, to);
+    expect(Array.from(fractional.toFloat64())).toEqual([1, 3, 0.5, 2]);
+  });
 });
+
