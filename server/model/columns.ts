@@ -105,6 +105,46 @@ export class U16OrI32Column {
   }
 }
 
+/**
+ * Integers in [0, 2^40) as a 32-bit low word and an 8-bit high word, 5 bytes
+ * instead of 8 (the transition log's times while building: 4.7 M rows on the
+ * bench trace, 38 → 24 MB); at the first other value (negative, fractional,
+ * or 18 minutes of ns and more) every row moves to `exact`, a Float64Array.
+ */
+export class U40Column {
+  lo: Uint32Array;
+  hi: Uint8Array;
+  exact: Float64Array | null = null;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.lo = new Uint32Array(capacity);
+    this.hi = new Uint8Array(capacity);
+  }
+  push(v: number): number {
+    if (this.exact === null && !(v >= 0 && v < 2 ** 40 && Math.floor(v) === v)) this.toExact();
+    if (this.exact !== null) {
+      if (this.length === this.exact.length) this.exact = grow(this.exact, this.length + 1);
+      this.exact[this.length] = v;
+      return this.length++;
+    }
+    if (this.length === this.lo.length) {
+      this.lo = grow(this.lo, this.length + 1);
+      this.hi = grow(this.hi, this.length + 1);
+    }
+    const high = Math.floor(v / 4294967296);
+    this.lo[this.length] = v - high * 4294967296;
+    this.hi[this.length] = high;
+    return this.length++;
+  }
+  private toExact(): void {
+    const exact = new Float64Array(Math.max(1024, this.lo.length));
+    for (let i = 0; i < this.length; i++) exact[i] = this.lo[i] + this.hi[i] * 4294967296;
+    this.exact = exact;
+    this.lo = new Uint32Array(0);
+    this.hi = new Uint8Array(0);
+  }
+}
+
 export class U8Column {
   data: Uint8Array;
   length = 0;

@@ -58,6 +58,32 @@ export class IntColumn {
     return new IntColumn(lo, hi, null, min, n);
   }
 
+  /**
+   * The first n values held as low and high words (columns.ts U40Column), value i
+   * in row to[i]: the transition log's times, regrouped without a Float64Array.
+   */
+  static fromWords(lo: Uint32Array, hi: Uint8Array, n: number, to: Int32Array): IntColumn {
+    if (n === 0) return new IntColumn(new Uint32Array(0), null, null, 0, 0);
+    // In a typed array, not in locals (see from).
+    const range = new Float64Array([Infinity, -Infinity]);
+    for (let i = 0; i < n; i++) {
+      const v = lo[i] + hi[i] * 4294967296;
+      if (v < range[0]) range[0] = v;
+      if (v > range[1]) range[1] = v;
+    }
+    const min = range[0];
+    const outLo = new Uint32Array(n);
+    const outHi = range[1] - min < 2 ** 32 ? null : new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const d = lo[i] + hi[i] * 4294967296 - min;
+      const high = Math.floor(d / 4294967296);
+      const j = to[i];
+      outLo[j] = d - high * 4294967296;
+      if (outHi !== null) outHi[j] = high;
+    }
+    return new IntColumn(outLo, outHi, null, min, n);
+  }
+
   /** Value of row i. */
   at(i: number): number {
     if (this.exact !== null) return this.exact[i];

@@ -1,4 +1,4 @@
-import { denseIndex, F64Column, groupByKey, I32Column, lowerBound, U16OrI32Column, U8Column, upperBound } from './columns.ts';
+import { denseIndex, groupByKey, I32Column, lowerBound, U16OrI32Column, U40Column, U8Column, upperBound } from './columns.ts';
 import { IntColumn } from './int-column.ts';
 
 /**
@@ -116,7 +116,8 @@ export class TransitionLog {
 
 /** Appends transitions in time order; `finish` regroups them by goroutine. */
 export class TransitionLogBuilder {
-  private readonly time: F64Column;
+  /** 5 bytes a row while building (U40Column). */
+  private readonly time: U40Column;
   private readonly goroutine: I32Column;
   /** 16-bit while they fit, as in the finished log: 19 MB less at the build's peak for the bench trace. */
   private readonly packed: U16OrI32Column;
@@ -134,7 +135,7 @@ export class TransitionLogBuilder {
 
   /** `expectedRows` sizes the columns up front (growing 40 MB columns costs copies). */
   constructor(expectedRows = 1 << 16) {
-    this.time = new F64Column(expectedRows);
+    this.time = new U40Column(expectedRows);
     this.goroutine = new I32Column(expectedRows);
     this.packed = new U16OrI32Column(expectedRows);
     this.stack = new U16OrI32Column(expectedRows);
@@ -196,8 +197,11 @@ export class TransitionLogBuilder {
       for (let i = 0; i < n; i++) out[newRow[i]] = src[i];
       return out;
     };
-    const time = IntColumn.from(this.time.data, n, newRow);
-    this.time.data = new Float64Array(0);
+    const t = this.time;
+    const time = t.exact !== null ? IntColumn.from(t.exact, n, newRow) : IntColumn.fromWords(t.lo, t.hi, n, newRow);
+    t.exact = null;
+    t.lo = new Uint32Array(0);
+    t.hi = new Uint8Array(0);
     const packed = scatter(this.packed.data, this.reasons.length <= 512 ? new Uint16Array(n) : new Uint32Array(n));
     this.packed.data = new Uint16Array(0);
     // Stack ids in 16 bits when they fit (the 68 MB bench trace has a few thousand stacks): 9 MB less for its 4.7 M rows.
