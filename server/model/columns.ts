@@ -136,6 +136,12 @@ export class U40Column {
     this.hi[this.length] = high;
     return this.length++;
   }
+  /** Drops the rows (once they have been copied into their finished column). */
+  release(): void {
+    this.exact = null;
+    this.lo = new Uint32Array(0);
+    this.hi = new Uint8Array(0);
+  }
   private toExact(): void {
     const exact = new Float64Array(Math.max(1024, this.lo.length));
     for (let i = 0; i < this.length; i++) exact[i] = this.lo[i] + this.hi[i] * 4294967296;

@@ -58,6 +58,11 @@ export class IntColumn {
     return new IntColumn(lo, hi, null, min, n);
   }
 
+  /** The first n values of a U40Column (columns.ts), value i in row to[i]. */
+  static fromU40(col: { readonly lo: Uint32Array; readonly hi: Uint8Array; readonly exact: Float64Array | null }, n: number, to: Int32Array): IntColumn {
+    return col.exact !== null ? IntColumn.from(col.exact, n, to) : IntColumn.fromWords(col.lo, col.hi, n, to);
+  }
+
   /**
    * The first n values held as low and high words (columns.ts U40Column), value i
    * in row to[i]: the transition log's times, regrouped without a Float64Array.

@@ -1,4 +1,4 @@
-import { F64Column, groupByKey, I32Column, U16OrI32Column, U40Column, U8Column } from './columns.ts';
+import { groupByKey, I32Column, U16OrI32Column, U40Column, U8Column } from './columns.ts';
 import { IntColumn } from './int-column.ts';
 
 /**
@@ -79,7 +79,8 @@ export class RangeTableBuilder {
   private readonly name: U16OrI32Column;
   private readonly names: number[] = [];
   private readonly nameSlot = new Map<number, number>();
-  private readonly startNs: F64Column;
+  /** 5 bytes a row (U40Column), like the duration. */
+  private readonly startNs: U40Column;
   /** End minus start: 5 bytes a row (U40Column) instead of an 8-byte end time. */
   private readonly durationNs: U40Column;
   private readonly noProc: U8Column;
@@ -94,7 +95,7 @@ export class RangeTableBuilder {
    */
   constructor(expectedRows = 1024) {
     this.name = new U16OrI32Column(expectedRows);
-    this.startNs = new F64Column(expectedRows);
+    this.startNs = new U40Column(expectedRows);
     this.durationNs = new U40Column(expectedRows);
     this.noProc = new U8Column(expectedRows);
     this.goroutine = new I32Column(expectedRows);
@@ -130,7 +131,7 @@ export class RangeTableBuilder {
     for (let r = 0; r < n; r++) if (goroutine[r] < 0) goroutine[r] = goroutineCount;
     const { offsets, newRow } = groupByKey(goroutine, n, goroutineCount + 1);
     this.goroutine.data = new Int32Array(0);
-    const [names, opens, starts, noProc] = [this.name.data, this.open.data, this.startNs.data, this.noProc.data];
+    const [names, opens, noProc] = [this.name.data, this.open.data, this.noProc.data];
     // The runtime names a handful of ranges (5 in the bench trace): a byte holds name and flags.
     const nameFlags = this.names.length <= 64 ? new Uint8Array(n) : new Uint16Array(n);
     for (let r = 0; r < n; r++) nameFlags[newRow[r]] = (names[r] << 2) | (noProc[r] << 1) | opens[r];
@@ -142,12 +143,10 @@ export class RangeTableBuilder {
     for (let r = 0; r < n; r++) duration[newRow[r]] = exact !== null ? exact[r] : lo[r] + hi[r] * 4294967296;
     this.name.data = new Uint16Array(0);
     this.open.data = this.noProc.data = new Uint8Array(0);
-    this.durationNs.lo = new Uint32Array(0);
-    this.durationNs.hi = new Uint8Array(0);
-    this.durationNs.exact = null;
+    this.durationNs.release();
     // Regrouped straight into the integer column (no n-row Float64Array in between).
-    const startNs = IntColumn.from(starts, n, newRow);
-    this.startNs.data = new Float64Array(0);
+    const startNs = IntColumn.fromU40(this.startNs, n, newRow);
+    this.startNs.release();
     return new RangeTable(nameFlags, Int32Array.from(this.names), startNs, duration, offsets);
   }
 }

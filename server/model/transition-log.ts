@@ -197,11 +197,8 @@ export class TransitionLogBuilder {
       for (let i = 0; i < n; i++) out[newRow[i]] = src[i];
       return out;
     };
-    const t = this.time;
-    const time = t.exact !== null ? IntColumn.from(t.exact, n, newRow) : IntColumn.fromWords(t.lo, t.hi, n, newRow);
-    t.exact = null;
-    t.lo = new Uint32Array(0);
-    t.hi = new Uint8Array(0);
+    const time = IntColumn.fromU40(this.time, n, newRow);
+    this.time.release();
     const packed = scatter(this.packed.data, this.reasons.length <= 512 ? new Uint16Array(n) : new Uint32Array(n));
     this.packed.data = new Uint16Array(0);
     // Stack ids in 16 bits when they fit (the 68 MB bench trace has a few thousand stacks): 9 MB less for its 4.7 M rows.
