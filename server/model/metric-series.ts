@@ -1,5 +1,6 @@
 import { F32Column, F64Column } from './columns.ts';
-import { SortedTimeColumn, type TimeReader } from './sorted-time-column.ts';
+import { SortedTimeBuilder } from './sorted-time-builder.ts';
+import type { TimeReader } from './sorted-time-column.ts';
 
 /** A counter over time: the value changes at each point and holds until the next. */
 export interface CounterSeries {
@@ -21,7 +22,8 @@ export interface MetricSeries {
 }
 
 export class CounterBuilder {
-  private readonly t: F64Column;
+  /** Times in their finished delta form from the start (2 bytes a point instead of 8). */
+  private readonly t: SortedTimeBuilder;
   private readonly v: F64Column | F32Column;
   private last = Number.NaN;
 
@@ -29,10 +31,11 @@ export class CounterBuilder {
    * `expectedPoints` sizes the columns up front: the heap series of the GC-heavy
    * bench trace has 2.4 M points, and growing from 1024 copied it 14 times
    * (70 ms of the build). Capacity never written costs no memory (columns.ts).
+   * `float32`: values kept in 32 bits from the start (heap bytes are only drawn:
+   * 9.6 MB less while building the bench trace).
    */
-  /** `float32`: values kept in 32 bits from the start (heap bytes are only drawn: 9.6 MB less while building the bench trace). */
   constructor(expectedPoints = 1024, float32 = false) {
-    this.t = new F64Column(expectedPoints);
+    this.t = new SortedTimeBuilder(expectedPoints);
     this.v = float32 ? new F32Column(expectedPoints) : new F64Column(expectedPoints);
   }
 
@@ -40,7 +43,7 @@ export class CounterBuilder {
   set(timeNs: number, value: number): boolean {
     if (value === this.last) return false;
     const n = this.t.length;
-    if (n > 0 && this.t.data[n - 1] === timeNs) {
+    if (n > 0 && this.t.last === timeNs) {
       this.v.data[n - 1] = value;
     } else {
       this.t.push(timeNs);
@@ -59,8 +62,6 @@ export class CounterBuilder {
   }
 
   finish(): CounterSeries {
-    const time = SortedTimeColumn.from(this.t.data, this.t.length);
-    this.t.data = new Float64Array(0);
-    return { time, value: this.v.finish() };
+    return { time: this.t.finish(), value: this.v.finish() };
   }
 }

@@ -11,6 +11,9 @@ export interface TimeReader {
 const BLOCK_SHIFT = 8;
 /** A delta that does not fit 16 bits is stored whole, in the exception list. */
 const ESCAPE = 0xffff;
+/** For the builder (sorted-time-builder.ts). */
+export const SORTED_BLOCK_SHIFT = BLOCK_SHIFT;
+export const SORTED_ESCAPE = ESCAPE;
 
 /**
  * Non-decreasing integer times (a counter series' change times) in about
@@ -36,6 +39,11 @@ export class SortedTimeColumn implements TimeReader {
 
   get length(): number {
     return this.delta.length;
+  }
+
+  /** A column from its parts, as SortedTimeBuilder makes them (the same parts `from` makes). */
+  static fromParts(delta: Uint16Array, excTimes: Float64Array, blockTime: Float64Array, blockExc: Int32Array): SortedTimeColumn {
+    return new SortedTimeColumn(delta, excTimes, blockTime, blockExc);
   }
 
   /**
