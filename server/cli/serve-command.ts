@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../api/app.ts';
 import { allowedHosts } from '../api/host-guard.ts';
-import { buildModel } from '../model/build-model.ts';
+import { buildModel, collectGarbage } from '../model/build-model.ts';
 import { MmuService } from '../query/mmu-service.ts';
 import { QueryContext } from '../query/query-context.ts';
 import { packageRoot } from './package-root.ts';
@@ -47,7 +47,7 @@ export async function serve(opts: ServeOptions): Promise<{ url: string; close: (
   // The build's columns and copies are garbage now: collect them before serving (the bin runs
   // node with --expose-gc). Otherwise they stay resident until V8 next collects: over six runs the
   // server then held the 68 MB bench trace in 269–296 MB, and in 266–281 MB with this collection.
-  (globalThis as { gc?: () => void }).gc?.();
+  collectGarbage();
   bar.done(`read ${model.eventCount.toLocaleString('en-US')} events, ${model.goroutines.count.toLocaleString('en-US')} goroutines (${model.header.label})`);
   if (model.salvage) process.stderr.write(`warning: ${model.salvage.message}\n`);
   const { host, port } = parseHttp(opts.http);

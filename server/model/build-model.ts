@@ -258,7 +258,7 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
 }
 
 /** A full collection when node runs with --expose-gc (the bin does); nothing otherwise. */
-function collectGarbage(): void {
+export function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 

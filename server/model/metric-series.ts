@@ -1,6 +1,5 @@
 import { F32Column, F64Column } from './columns.ts';
-import { SortedTimeBuilder } from './sorted-time-builder.ts';
-import type { TimeReader } from './sorted-time-column.ts';
+import { SortedTimeBuilder, type TimeReader } from './sorted-time-column.ts';
 
 /** A counter over time: the value changes at each point and holds until the next. */
 export interface CounterSeries {

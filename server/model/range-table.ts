@@ -136,11 +136,11 @@ export class RangeTableBuilder {
     const nameFlags = this.names.length <= 64 ? new Uint8Array(n) : new Uint16Array(n);
     for (let r = 0; r < n; r++) nameFlags[newRow[r]] = (names[r] << 2) | (noProc[r] << 1) | opens[r];
     // Durations in 32 bits when every one is an integer in [0, 2^32) (4.3 s; the bench trace's longest is 0.5 s).
-    const { lo, hi, exact } = this.durationNs;
-    let fits32 = exact === null;
-    for (let r = 0; r < n && fits32; r++) fits32 = hi[r] === 0;
+    const durations = this.durationNs;
+    let fits32 = durations.exact === null;
+    for (let r = 0; r < n && fits32; r++) fits32 = durations.hi[r] === 0;
     const duration = fits32 ? new Uint32Array(n) : new Float64Array(n);
-    for (let r = 0; r < n; r++) duration[newRow[r]] = exact !== null ? exact[r] : lo[r] + hi[r] * 4294967296;
+    for (let r = 0; r < n; r++) duration[newRow[r]] = durations.at(r);
     this.name.data = new Uint16Array(0);
     this.open.data = this.noProc.data = new Uint8Array(0);
     this.durationNs.release();

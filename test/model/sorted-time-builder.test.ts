@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IntColumn } from '../../server/model/int-column.ts';
-import { SortedTimeBuilder } from '../../server/model/sorted-time-builder.ts';
-import { SortedTimeColumn } from '../../server/model/sorted-time-column.ts';
+import { SortedTimeBuilder, SortedTimeColumn } from '../../server/model/sorted-time-column.ts';
 
 /** Non-decreasing times with repeats, small steps and gaps past 16 bits (a heap series). */
 function times(n: number, seed: number): number[] {
