@@ -2,10 +2,12 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../api/app.ts';
+import { traceSummary } from '../api/summary.ts';
 import { allowedHosts } from '../api/host-guard.ts';
 import { buildModel, collectGarbage } from '../model/build-model.ts';
 import { MmuService } from '../query/mmu-service.ts';
 import { QueryContext } from '../query/query-context.ts';
+import { warmUpChunks, type WarmUp } from '../query/warm-up.ts';
 import { packageRoot } from './package-root.ts';
 import { ProgressBar } from './progress.ts';
 import { statSync } from 'node:fs';
@@ -56,6 +58,8 @@ export async function serve(opts: ServeOptions): Promise<{ url: string; close: (
   const mmu = new MmuService(file, join(packageRoot(), 'dist/server/mmu-worker.mjs'));
   const app = buildApp({ ctx, mmu, webRoot: join(packageRoot(), 'dist/web'), allowedHosts: () => hosts });
   app.addHook('onClose', () => mmu.close());
+  let warmUp: WarmUp | null = null;
+  app.addHook('onClose', async () => warmUp?.cancel());
   await app.listen({ host, port });
   const addr = app.server.address();
   const actualPort = typeof addr === 'object' && addr ? addr.port : port;
@@ -63,6 +67,11 @@ export async function serve(opts: ServeOptions): Promise<{ url: string; close: (
   const shown = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   const url = `http://${shown}:${actualPort}/`;
   process.stdout.write(`Trace viewer is listening on ${url}\n`);
+  // While the browser starts, compile the chunk queries (requests interleave; GTV_WARM_UP=0: off).
+  if (process.env.GTV_WARM_UP !== '0') warmUp = warmUpChunks(ctx, traceSummary(ctx).lanes.map((l) => l.id));
+  // Its chunks are garbage: collect them, as after the build (7 ms). A failed query would fail
+  // for the browser too: say so, and keep serving.
+  void warmUp?.done.then(collectGarbage, (e: Error) => process.stderr.write(`warning: a chunk query failed while warming up: ${e.stack ?? e.message}\n`));
   if (opts.open) {
     try {
       const { default: open } = await import('open');
