@@ -5,6 +5,7 @@ import { salvageReport, type SalvageReport } from '../trace/salvage.ts';
 import { TraceError } from '../trace/trace-error.ts';
 import type { TraceEvent } from '../trace/trace-event.ts';
 import { GoroutineBuilder } from './goroutine-builder.ts';
+import { collectGarbage } from './collect-garbage.ts';
 import { CounterBuilder } from './metric-series.ts';
 import { MarkerListBuilder } from './marker-list.ts';
 import { buildLanes } from './proc-lanes.ts';
@@ -255,11 +256,6 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
     samples: samples.finish(),
     salvage,
   };
-}
-
-/** A full collection when node runs with --expose-gc (the bin does); nothing otherwise. */
-export function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
 }
 
 function finishBusy(m: Map<number, LaneBusyBuilder>): Map<number, LaneBusy> {
