@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildApp } from '../api/app.ts';
 import { traceSummary } from '../api/summary.ts';
 import { allowedHosts } from '../api/host-guard.ts';
 import { buildModel } from '../model/build-model.ts';
@@ -54,6 +53,8 @@ export async function serve(opts: ServeOptions): Promise<{ url: string; close: (
   bar.done(`read ${model.eventCount.toLocaleString('en-US')} events, ${model.goroutines.count.toLocaleString('en-US')} goroutines (${model.header.label})`);
   if (model.salvage) process.stderr.write(`warning: ${model.salvage.message}\n`);
   const { host, port } = parseHttp(opts.http);
+  // Fastify is loaded only now: its 20 MB would otherwise sit beside the build's columns at the peak.
+  const { buildApp } = await import('../api/app.ts');
   let hosts = new Set<string>();
   // The MMU re-reads the file per flag set, in a worker so chunks keep flowing meanwhile.
   const mmu = new MmuService(file, join(packageRoot(), 'dist/server/mmu-worker.mjs'));
