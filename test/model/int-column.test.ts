@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IntColumn } from '../../server/model/int-column.ts';
+import { SortedTimeBuilder } from '../../server/model/sorted-time-column.ts';
 
 const roundTrip = (values: number[]) => {
   const col = IntColumn.from(Float64Array.from(values));
@@ -69,5 +70,27 @@ describe('IntColumn', () => {
     const fractional = IntColumn.from(Float64Array.from([0.5, 1, 2, 3]), 4, to);
     expect(Array.from(fractional.toFloat64())).toEqual([1, 3, 0.5, 2]);
   });
-});
 
+  it('regroups a column read in order (fromReader) exactly as from() regroups the same values', () => {
+    // Times 0 … 2^33 in steps that escape 16 bits now and then and cross many 256-row blocks.
+    const times: number[] = [];
+    for (let i = 0, t = 0; i < 3000; i++, t += i % 97 === 0 ? 2 ** 23 : i % 7) times.push(t);
+    times.push(2 ** 33);
+    const n = times.length;
+    // Rows grouped by i mod 5, as the transition log groups them by goroutine.
+    const to = new Int32Array(n);
+    for (let k = 0, r = 0; k < 5; k++) for (let i = k; i < n; i += 5) to[i] = r++;
+    const b = new SortedTimeBuilder(16);
+    for (const t of times) b.push(t);
+    const regrouped = IntColumn.fromReader(b.finish(), n, to);
+    expect(Array.from(regrouped.toFloat64())).toEqual(Array.from(IntColumn.from(Float64Array.from(times), n, to).toFloat64()));
+    expect(regrouped.at(to[n - 1])).toBe(2 ** 33);
+  });
+
+  it('fromReader keeps non-integer times in the Float64 fallback, and is empty for no rows', () => {
+    const to = Int32Array.from([1, 0, 2]);
+    const reader = IntColumn.from(Float64Array.from([0.5, 1, 2]));
+    expect(Array.from(IntColumn.fromReader(reader, 3, to).toFloat64())).toEqual([1, 0.5, 2]);
+    expect(IntColumn.fromReader(reader, 0, new Int32Array(0)).length).toBe(0);
+  });
+});
