@@ -162,10 +162,10 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
         break;
       case EventKind.Metric:
         if (ev.name === MetricId.HeapAlloc) {
-          if (heapAlloc.set(ev.timeNs, ev.value)) heapPair.change(ev, 0, heapAlloc);
+          if (heapAlloc.setAt(ev)) heapPair.change(ev, 0, heapAlloc);
         } else if (ev.name === MetricId.HeapGoal) {
-          if (heapGoal.set(ev.timeNs, ev.value)) heapPair.change(ev, 1, heapGoal);
-        } else gomaxprocs.set(ev.timeNs, ev.value);
+          if (heapGoal.setAt(ev)) heapPair.change(ev, 1, heapGoal);
+        } else gomaxprocs.setAt(ev);
         break;
       case EventKind.Label:
         gb.goroutines.labels.set(gb.goroutines.row(ev.resourceId), ev.name);
