@@ -214,7 +214,7 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
   const goroutineCounters = gb.counters.finish(endNs);
   const { log, newRow } = gb.transitions.finish(goroutines.count);
   collectGarbage();
-  const procLanes = buildLanes(gb.execLane, gb.execRow, newRow);
+  const procLanes = buildLanes(gb.execLane, gb.procLaneIds, gb.execRow, newRow);
   const metrics = {
     gomaxprocs: gomaxprocs.finish(),
     heapAlloc: heapAlloc.finish(),
@@ -222,7 +222,7 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
     threadsRunning: threadsRunning.finish(),
     threadsInSyscall: threadsInSyscall.finish(),
   };
-  const threadLanes = buildLanes(gb.execThread, gb.execRow, newRow);
+  const threadLanes = buildLanes(gb.execThread, gb.threadLaneIds, gb.execRow, newRow);
   return {
     header: trace.header,
     file: trace.file,

@@ -1,9 +1,10 @@
 import { GoState, ProcState } from '../trace/event-kinds.ts';
 import type { StackTable } from '../trace/stack-table.ts';
 import type { TraceEvent } from '../trace/trace-event.ts';
-import { I32Column } from './columns.ts';
+import { I32Column, U16OrI32Column } from './columns.ts';
 import { counterCode, GoroutineCountersBuilder, V_DEAD, V_GCWAITING, V_RUNNABLE, V_RUNNING, V_WAITING } from './goroutine-counters.ts';
 import { LaneBusyBuilder } from './lane-busy.ts';
+import { LaneIds } from './proc-lanes.ts';
 import { RowFlags } from './row-flags.ts';
 import { GoroutineTableBuilder } from './goroutine-table.ts';
 import { FLAG_NO_PROC, TO_PROC_LOST, TransitionLogBuilder } from './transition-log.ts';
@@ -19,9 +20,12 @@ export class GoroutineBuilder {
   readonly goroutines = new GoroutineTableBuilder();
   readonly transitions: TransitionLogBuilder;
   /** Execution starts per proc and per thread: (lane, transition row) pairs in time order. */
-  readonly execLane: I32Column;
+  readonly execLane: U16OrI32Column;
   readonly execRow: I32Column;
-  readonly execThread: I32Column;
+  readonly execThread: U16OrI32Column;
+  /** The proc and thread ids behind execLane's and execThread's dense indices. */
+  readonly procLaneIds = new LaneIds();
+  readonly threadLaneIds = new LaneIds();
   /** Per transition row (time order): how it moves the STATS goroutine counters. */
   readonly counters: GoroutineCountersBuilder;
   /** Goroutines inside a GC mark assist (their waits count as "GC waiting"). */
@@ -55,9 +59,9 @@ export class GoroutineBuilder {
     this.counters = new GoroutineCountersBuilder(rows);
     // About one execution start per three transitions.
     const execs = Math.max(1 << 16, Math.ceil(rows / 3));
-    this.execLane = new I32Column(execs);
+    this.execLane = new U16OrI32Column(execs);
     this.execRow = new I32Column(execs);
-    this.execThread = new I32Column(execs);
+    this.execThread = new U16OrI32Column(execs);
   }
 
   /** Records a goroutine transition; returns the goroutine's row. */
@@ -103,9 +107,9 @@ export class GoroutineBuilder {
     switch (to) {
       case GoState.Running:
         if (ev.p !== -1) {
-          this.execLane.push(ev.p);
+          this.execLane.push(this.procLaneIds.indexOf(ev.p));
           this.execRow.push(row);
-          this.execThread.push(ev.m);
+          this.execThread.push(this.threadLaneIds.indexOf(ev.m));
         }
         break;
       case GoState.Waiting:

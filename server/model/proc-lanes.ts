@@ -1,4 +1,4 @@
-import type { I32Column } from './columns.ts';
+import type { I32Column, U16OrI32Column } from './columns.ts';
 
 /**
  * Which goroutine ran when on each proc (and each thread): per lane, the
@@ -17,24 +17,51 @@ export interface ProcLanes {
   threadRows: Int32Array;
 }
 
-/** Groups (lane, old row) pairs by lane, remapping rows to the regrouped transition log. */
-export function buildLanes(lanes: I32Column, rows: I32Column, newRow: Int32Array): { ids: Int32Array; offsets: Int32Array; rows: Int32Array } {
-  const n = lanes.length;
-  const counts = new Map<number, number>();
-  for (let i = 0; i < n; i++) counts.set(lanes.data[i], (counts.get(lanes.data[i]) ?? 0) + 1);
-  const ids = Int32Array.from([...counts.keys()].sort((a, b) => a - b));
-  const offsets = new Int32Array(ids.length + 1);
-  const slot = new Map<number, number>();
-  ids.forEach((id, i) => {
-    offsets[i + 1] = offsets[i] + counts.get(id)!;
-    slot.set(id, offsets[i]);
-  });
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const lane = lanes.data[i];
-    const at = slot.get(lane)!;
-    out[at] = newRow[rows.data[i]];
-    slot.set(lane, at + 1);
+/**
+ * Dense indices for the lane ids of execution starts (procs, threads), in order
+ * of first appearance. Consecutive starts are mostly on the lane seen last, so
+ * that one is checked before the map. The exec columns then hold 16-bit
+ * indices instead of 32-bit ids (6 MB less while building the bench trace's
+ * 1.6 M starts), and grouping by lane needs no map per row.
+ */
+export class LaneIds {
+  readonly ids: number[] = [];
+  private readonly index = new Map<number, number>();
+  private lastId = Number.NaN;
+  private lastIndex = -1;
+
+  indexOf(id: number): number {
+    if (id === this.lastId) return this.lastIndex;
+    let i = this.index.get(id);
+    if (i === undefined) {
+      i = this.ids.length;
+      this.ids.push(id);
+      this.index.set(id, i);
+    }
+    this.lastId = id;
+    this.lastIndex = i;
+    return i;
   }
-  return { ids, offsets, rows: out };
+}
+
+/**
+ * Groups (lane, old row) pairs by lane (lanes in ascending id order), remapping
+ * rows to the regrouped transition log: a counting sort over the dense lane indices.
+ */
+export function buildLanes(lanes: U16OrI32Column, laneIds: LaneIds, rows: I32Column, newRow: Int32Array): { ids: Int32Array; offsets: Int32Array; rows: Int32Array } {
+  const n = lanes.length;
+  const k = laneIds.ids.length;
+  // rank[dense index] = position of that lane in id order.
+  const byId = Array.from(laneIds.ids.keys()).sort((a, b) => laneIds.ids[a] - laneIds.ids[b]);
+  const rank = new Int32Array(k);
+  byId.forEach((dense, r) => (rank[dense] = r));
+  const offsets = new Int32Array(k + 1);
+  const lane = lanes.data;
+  for (let i = 0; i < n; i++) offsets[rank[lane[i]] + 1]++;
+  for (let r = 0; r < k; r++) offsets[r + 1] += offsets[r];
+  const next = offsets.slice(0, k);
+  const out = new Int32Array(n);
+  const old = rows.data;
+  for (let i = 0; i < n; i++) out[next[rank[lane[i]]]++] = newRow[old[i]];
+  return { ids: Int32Array.from(byId, (dense) => laneIds.ids[dense]), offsets, rows: out };
 }
