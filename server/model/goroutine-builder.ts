@@ -4,6 +4,7 @@ import type { TraceEvent } from '../trace/trace-event.ts';
 import { I32Column, U16OrI32Column } from './columns.ts';
 import { counterCode, GoroutineCountersBuilder, V_DEAD, V_GCWAITING, V_RUNNABLE, V_RUNNING, V_WAITING } from './goroutine-counters.ts';
 import { LaneBusyBuilder } from './lane-busy.ts';
+import { OpenSlices } from './open-slices.ts';
 import { LaneIds } from './proc-lanes.ts';
 import { RowFlags } from './row-flags.ts';
 import { GoroutineTableBuilder } from './goroutine-table.ts';
@@ -33,10 +34,8 @@ export class GoroutineBuilder {
   /** Busy time per proc and per thread lane, for zoomed-out drawing. */
   readonly procBusy = new Map<number, LaneBusyBuilder>();
   readonly threadBusy = new Map<number, LaneBusyBuilder>();
-  /** The open execution slice of each goroutine row: start (NaN: none), proc (-1: cut at P loss), thread. */
-  private sliceStart = new Float64Array(1024).fill(Number.NaN);
-  private sliceProc = new Int32Array(1024);
-  private sliceThread = new Int32Array(1024);
+  /** The open execution slices: start, proc (-1: cut at P loss), thread, by goroutine row. */
+  private readonly slices = new OpenSlices();
   /** Proc → goroutine index in a syscall on it (the summarizer's syscallingP). */
   private readonly syscallingP = new Map<number, number>();
   /** Goroutine index → proc of its syscall (syscallingG). */
@@ -135,30 +134,18 @@ export class GoroutineBuilder {
   /** Opens and closes execution slices (running, and in a syscall while holding the proc). */
   private trackSlice(g: number, from: number, to: number, ev: TraceEvent): void {
     const t = ev.timeNs;
-    if (g >= this.sliceStart.length) {
-      const n = Math.max(g + 1, this.sliceStart.length * 2);
-      const s = new Float64Array(n).fill(Number.NaN);
-      s.set(this.sliceStart);
-      const pp = new Int32Array(n);
-      pp.set(this.sliceProc);
-      const mm = new Int32Array(n);
-      mm.set(this.sliceThread);
-      this.sliceStart = s;
-      this.sliceProc = pp;
-      this.sliceThread = mm;
-    }
     const wasExecuting = from === GoState.Running || from === GoState.Syscall;
     const isExecuting = to === GoState.Running || to === GoState.Syscall;
-    if (!Number.isNaN(this.sliceStart[g]) && wasExecuting && !isExecuting) {
-      if (this.sliceProc[g] >= 0) this.lane(this.procBusy, this.sliceProc[g]).add(g, this.sliceStart[g], t);
-      if (this.sliceThread[g] >= 0) this.lane(this.threadBusy, this.sliceThread[g]).add(g, this.sliceStart[g], t);
-      this.sliceStart[g] = Number.NaN;
+    const slices = this.slices;
+    if (wasExecuting && !isExecuting) {
+      const k = slices.find(g);
+      if (k >= 0) {
+        if (slices.procOf(k) >= 0) this.lane(this.procBusy, slices.procOf(k)).add(g, slices.startNs(k), t);
+        if (slices.threadOf(k) >= 0) this.lane(this.threadBusy, slices.threadOf(k)).add(g, slices.startNs(k), t);
+        slices.close(k);
+      }
     }
-    if (to === GoState.Running && !wasExecuting && ev.p !== -1) {
-      this.sliceStart[g] = t;
-      this.sliceProc[g] = ev.p;
-      this.sliceThread[g] = ev.m;
-    }
+    if (to === GoState.Running && !wasExecuting && ev.p !== -1) slices.open(g, ev, ev.p, ev.m);
   }
 
   proc(ev: TraceEvent): void {
@@ -168,9 +155,10 @@ export class GoroutineBuilder {
         this.transitions.add(ev, g, GoState.Syscall, TO_PROC_LOST, 0, 0, ev.stack, -1);
         this.counters.push(0, ev);
         // The proc view's slice ends when the syscall loses its proc; the thread's goes on.
-        if (g < this.sliceProc.length && this.sliceProc[g] >= 0 && !Number.isNaN(this.sliceStart[g])) {
-          this.lane(this.procBusy, this.sliceProc[g]).add(g, this.sliceStart[g], ev.timeNs);
-          this.sliceProc[g] = -1;
+        const k = this.slices.find(g);
+        if (k >= 0 && this.slices.procOf(k) >= 0) {
+          this.lane(this.procBusy, this.slices.procOf(k)).add(g, this.slices.startNs(k), ev.timeNs);
+          this.slices.dropProc(k);
         }
         this.syscallingP.delete(ev.resourceId);
       }
