@@ -51,7 +51,7 @@ function nextBuffer(): Float64Array {
 const writer = new EventBlockWriter(BLOCK_VALUES);
 // The first blocks are small (512 events, then twice as many each time): the main thread starts
 // building while this thread's code is still warming up. Its first events arrived 180-220 ms after
-// the start instead of 270-320 ms (bench trace; a full block is about 26 000 events).
+// the start instead of 270-320 ms (bench trace; a full block is about 13 000 events).
 let firstBlocks = 512;
 const flush = () => {
   if (writer.events === 0) return;

@@ -12,8 +12,8 @@ export const POSTED = 0; // blocks (and the final message) posted by the worker
 export const CONSUMED = 1; // blocks the main thread is done with
 export const CONTROL_INTS = 2;
 
-/** Blocks of 2^18 numbers (2 MB, about 20 000 events); at most this many in flight. */
-export const BLOCK_VALUES = 1 << 18;
+/** Blocks of 2^17 numbers (1 MB, about 13 000 events); at most this many in flight. */
+export const BLOCK_VALUES = 1 << 17;
 export const MAX_IN_FLIGHT = 4;
 
 export interface WorkerInput {
