@@ -5,7 +5,7 @@ import { I32Column, U16OrI32Column } from './columns.ts';
 import { counterCode, GoroutineCountersBuilder, V_DEAD, V_GCWAITING, V_RUNNABLE, V_RUNNING, V_WAITING } from './goroutine-counters.ts';
 import { LaneBusyBuilder } from './lane-busy.ts';
 import { OpenSlices } from './open-slices.ts';
-import { LaneIds } from './proc-lanes.ts';
+import { DenseIds } from './dense-ids.ts';
 import { RowFlags } from './row-flags.ts';
 import { GoroutineTableBuilder } from './goroutine-table.ts';
 import { FLAG_NO_PROC, TO_PROC_LOST, TransitionLogBuilder } from './transition-log.ts';
@@ -25,8 +25,8 @@ export class GoroutineBuilder {
   readonly execRow: I32Column;
   readonly execThread: U16OrI32Column;
   /** The proc and thread ids behind execLane's and execThread's dense indices. */
-  readonly procLaneIds = new LaneIds();
-  readonly threadLaneIds = new LaneIds();
+  readonly procLaneIds = new DenseIds();
+  readonly threadLaneIds = new DenseIds();
   /** Per transition row (time order): how it moves the STATS goroutine counters. */
   readonly counters: GoroutineCountersBuilder;
   /** Goroutines inside a GC mark assist (their waits count as "GC waiting"). */

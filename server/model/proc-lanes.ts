@@ -1,4 +1,5 @@
 import type { I32Column, U16OrI32Column } from './columns.ts';
+import type { DenseIds } from './dense-ids.ts';
 
 /**
  * Which goroutine ran when on each proc (and each thread): per lane, the
@@ -18,37 +19,10 @@ export interface ProcLanes {
 }
 
 /**
- * Dense indices for the lane ids of execution starts (procs, threads), in order
- * of first appearance. Consecutive starts are mostly on the lane seen last, so
- * that one is checked before the map. The exec columns then hold 16-bit
- * indices instead of 32-bit ids (6 MB less while building the bench trace's
- * 1.6 M starts), and grouping by lane needs no map per row.
- */
-export class LaneIds {
-  readonly ids: number[] = [];
-  private readonly index = new Map<number, number>();
-  private lastId = Number.NaN;
-  private lastIndex = -1;
-
-  indexOf(id: number): number {
-    if (id === this.lastId) return this.lastIndex;
-    let i = this.index.get(id);
-    if (i === undefined) {
-      i = this.ids.length;
-      this.ids.push(id);
-      this.index.set(id, i);
-    }
-    this.lastId = id;
-    this.lastIndex = i;
-    return i;
-  }
-}
-
-/**
  * Groups (lane, old row) pairs by lane (lanes in ascending id order), remapping
  * rows to the regrouped transition log: a counting sort over the dense lane indices.
  */
-export function buildLanes(lanes: U16OrI32Column, laneIds: LaneIds, rows: I32Column, newRow: Int32Array): { ids: Int32Array; offsets: Int32Array; rows: Int32Array } {
+export function buildLanes(lanes: U16OrI32Column, laneIds: DenseIds, rows: I32Column, newRow: Int32Array): { ids: Int32Array; offsets: Int32Array; rows: Int32Array } {
   const n = lanes.length;
   const k = laneIds.ids.length;
   // rank[dense index] = position of that lane in id order.

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { I32Column, U16OrI32Column } from '../../server/model/columns.ts';
-import { buildLanes, LaneIds } from '../../server/model/proc-lanes.ts';
+import { DenseIds } from '../../server/model/dense-ids.ts';
+import { buildLanes } from '../../server/model/proc-lanes.ts';
 
 /** Execution starts grouped into proc and thread lanes. */
 
 function starts(laneIds: number[], rows: number[]) {
-  const ids = new LaneIds();
+  const ids = new DenseIds();
   const lanes = new U16OrI32Column(2);
   const rowCol = new I32Column(2);
   laneIds.forEach((id, i) => {
@@ -29,7 +30,7 @@ describe('buildLanes', () => {
   });
 
   it('gives the same index to an id seen again after others (the last-lane shortcut and the map agree)', () => {
-    const ids = new LaneIds();
+    const ids = new DenseIds();
     expect([ids.indexOf(3), ids.indexOf(3), ids.indexOf(-1), ids.indexOf(3), ids.indexOf(-1), ids.indexOf(8)]).toEqual([0, 0, 1, 0, 1, 2]);
     expect(ids.ids).toEqual([3, -1, 8]);
   });
