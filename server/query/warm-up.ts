@@ -17,9 +17,9 @@ export interface WarmUp {
 }
 
 /**
- * Runs, once, the chunk queries a viewer's first zooms make, right after the
- * server starts listening, so that V8 compiles the lane builders and the chunk
- * encoder before a user's first zoom instead of during it. On the 68 MB bench
+ * Runs, once, the chunk queries a viewer's first zooms make, as soon as the
+ * viewer has its first chunk (serve-command.ts), so that V8 compiles the lane
+ * builders and the chunk encoder before a user's first zoom instead of during it. On the 68 MB bench
  * trace, the first pass over 200 random windows and zoom levels took p95
  * 14.8 ms and max 38.5 ms (the first ten requests were the slowest), a second
  * pass p95 9.2 ms and max 14.5 ms; with this warm-up, the first pass took p95
