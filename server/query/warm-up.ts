@@ -17,8 +17,8 @@ export interface WarmUp {
 }
 
 /**
- * Runs, once, the chunk queries a viewer's first zooms make, as soon as the
- * viewer has its first chunk (serve-command.ts), so that V8 compiles the lane
+ * Runs, once, the chunk queries a viewer's first zooms make, once the viewer
+ * is up (serve-command.ts says when), so that V8 compiles the lane
  * builders and the chunk encoder before a user's first zoom instead of during it. On the 68 MB bench
  * trace, the first pass over 200 random windows and zoom levels took p95
  * 14.8 ms and max 38.5 ms (the first ten requests were the slowest), a second
