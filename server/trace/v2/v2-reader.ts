@@ -118,8 +118,8 @@ export class V2Reader {
   private tryAdvance(i: number): boolean {
     const bc = this.frontier[i];
     if (!advance(this.order, bc.ev, bc.m, bc)) return false;
-    if (bc.next()) heapUpdate(this.frontier, i);
-    else heapRemove(this.frontier, i);
+    if (!bc.next()) heapRemove(this.frontier, i);
+    else if (i !== 0 || earlierChild(this.frontier, bc)) heapUpdate(this.frontier, i);
     return true;
   }
 
@@ -246,4 +246,14 @@ export class V2Reader {
     this.clamp(out);
     return out;
   }
+}
+
+/**
+ * True when a child of the heap's root (the thread that just advanced) now has
+ * a strictly earlier event: only then does the root move down. Most events are
+ * followed by one of the same thread, so the sift (5 % of reading) is skipped.
+ */
+function earlierChild(heap: BatchCursor[], root: BatchCursor): boolean {
+  const n = heap.length;
+  return (n > 1 && heap[1].time < root.time) || (n > 2 && heap[2].time < root.time);
 }
