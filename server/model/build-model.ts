@@ -114,7 +114,7 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
     switch (ev.kind) {
       case EventKind.Sync:
         // Fields, not arguments: a double passed to a call that is not inlined is boxed (one allocation per event).
-        gb.syncNs = ev.timeNs;
+        gb.syncAt.timeNs = ev.timeNs;
         ranges.syncNs = ev.timeNs;
         syncs++;
         keptEvents = events;

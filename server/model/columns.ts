@@ -141,6 +141,17 @@ export class U40Column {
     this.hi[this.length] = high;
     return this.length++;
   }
+  /** Sets row i (< length) to v. */
+  set(i: number, v: number): void {
+    if (this.exact === null && !(v >= 0 && v < 2 ** 40 && Math.floor(v) === v)) this.toExact();
+    if (this.exact !== null) {
+      this.exact[i] = v;
+      return;
+    }
+    const high = Math.floor(v / 4294967296);
+    this.lo[i] = v - high * 4294967296;
+    this.hi[i] = high;
+  }
   /** Value of row i. */
   at(i: number): number {
     return this.exact !== null ? this.exact[i] : this.lo[i] + this.hi[i] * 4294967296;

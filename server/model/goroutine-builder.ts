@@ -36,14 +36,16 @@ export class GoroutineBuilder {
   readonly threadBusy = new Map<number, LaneBusyBuilder>();
   /** The open execution slices: start, proc (-1: cut at P loss), thread, by goroutine row. */
   private readonly slices = new OpenSlices();
+  /** A slice's [start, end) ns for the busy lanes. */
+  private readonly span = new Float64Array(2);
   /** Proc → goroutine index in a syscall on it (the summarizer's syscallingP). */
   private readonly syscallingP = new Map<number, number>();
   /** Goroutine index → proc of its syscall (syscallingG). */
   private readonly syscallingG = new Map<number, number>();
   /** Reason index of "forever" (a block that ends the goroutine); set by the model builder. */
   forever = -1;
-  /** Time of the latest Sync (creation time of goroutines that existed before the trace). */
-  syncNs = 0;
+  /** Time of the latest Sync (creation time of goroutines that existed before the trace), as an event's time reads. */
+  readonly syncAt = { timeNs: 0 };
 
   /** `fileBytes` sizes the columns (a GC-heavy trace has one transition per ~14 bytes). */
   constructor(
@@ -65,8 +67,6 @@ export class GoroutineBuilder {
 
   /** Records a goroutine transition; returns the goroutine's row. */
   goroutine(ev: TraceEvent): number {
-    const syncNs = this.syncNs;
-    const t = ev.timeNs;
     const from = ev.fromState;
     const to = ev.toState;
     const gb = this.goroutines;
@@ -87,9 +87,8 @@ export class GoroutineBuilder {
     this.counters.push(counterCode(viewerState(from, assist), viewerState(to, assist)), ev);
     if (from === GoState.Undetermined || from === GoState.NotExist) {
       // A new incarnation (the summarizer starts a fresh summary, name included).
-      gb.createdNs.data[g] = from === GoState.NotExist ? t : syncNs;
+      gb.setCreated(g, from === GoState.NotExist ? ev : this.syncAt);
       gb.name.data[g] = 0;
-      gb.endNs.data[g] = -1;
     }
     if (from === GoState.Syscall && this.syscallingG.has(g)) {
       this.syscallingP.delete(this.syscallingG.get(g)!);
@@ -112,10 +111,10 @@ export class GoroutineBuilder {
         }
         break;
       case GoState.Waiting:
-        if (reason === this.forever && this.forever !== 0) gb.endNs.data[g] = t;
+        if (reason === this.forever && this.forever !== 0) gb.setEnded(g, ev);
         break;
       case GoState.NotExist:
-        gb.endNs.data[g] = t;
+        gb.setEnded(g, ev);
         break;
       case GoState.Syscall:
         this.syscallingP.set(ev.p, g);
@@ -133,15 +132,15 @@ export class GoroutineBuilder {
 
   /** Opens and closes execution slices (running, and in a syscall while holding the proc). */
   private trackSlice(g: number, from: number, to: number, ev: TraceEvent): void {
-    const t = ev.timeNs;
     const wasExecuting = from === GoState.Running || from === GoState.Syscall;
     const isExecuting = to === GoState.Running || to === GoState.Syscall;
     const slices = this.slices;
     if (wasExecuting && !isExecuting) {
       const k = slices.find(g);
       if (k >= 0) {
-        if (slices.procOf(k) >= 0) this.lane(this.procBusy, slices.procOf(k)).add(g, slices.startNs(k), t);
-        if (slices.threadOf(k) >= 0) this.lane(this.threadBusy, slices.threadOf(k)).add(g, slices.startNs(k), t);
+        const span = slices.spanTo(k, ev, this.span);
+        if (slices.procOf(k) >= 0) this.lane(this.procBusy, slices.procOf(k)).add(g, span);
+        if (slices.threadOf(k) >= 0) this.lane(this.threadBusy, slices.threadOf(k)).add(g, span);
         slices.close(k);
       }
     }
@@ -157,7 +156,7 @@ export class GoroutineBuilder {
         // The proc view's slice ends when the syscall loses its proc; the thread's goes on.
         const k = this.slices.find(g);
         if (k >= 0 && this.slices.procOf(k) >= 0) {
-          this.lane(this.procBusy, this.slices.procOf(k)).add(g, this.slices.startNs(k), ev.timeNs);
+          this.lane(this.procBusy, this.slices.procOf(k)).add(g, this.slices.spanTo(k, ev, this.span));
           this.slices.dropProc(k);
         }
         this.syscallingP.delete(ev.resourceId);

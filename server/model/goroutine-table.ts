@@ -1,4 +1,4 @@
-import { denseIndex, F64Column, I32Column } from './columns.ts';
+import { denseIndex, I32Column, U40Column } from './columns.ts';
 import type { TransitionLog } from './transition-log.ts';
 import { fromOf } from './transition-log.ts';
 import { IdIndex } from './id-index.ts';
@@ -89,8 +89,14 @@ export function creatorOf(log: TransitionLog, g: number): number {
 export class GoroutineTableBuilder {
   readonly index = new IdIndex();
   readonly name = new I32Column();
-  readonly createdNs = new F64Column();
-  readonly endNs = new F64Column();
+  /**
+   * Creation and end times plus one (0: none), 5 bytes a goroutine instead of 8 (9.6 MB instead of
+   * 15.4 for the bench trace's 960 000 goroutines while building). Set through setCreated and
+   * setEnded, which read the time from an event (a double argument to a call that is not
+   * inlined is boxed).
+   */
+  private readonly created = new U40Column();
+  private readonly ended = new U40Column();
   readonly labels = new Map<number, number>();
 
   // Consecutive events mostly name the same one or two goroutines: remember them.
@@ -123,10 +129,21 @@ export class GoroutineTableBuilder {
     const g = this.index.intern(id);
     if (g === before) {
       this.name.push(0);
-      this.createdNs.push(-1);
-      this.endNs.push(-1);
+      this.created.push(0);
+      this.ended.push(0);
     }
     return g;
+  }
+
+  /** Goroutine row g was created (or first seen) at `at.timeNs`; it has not ended. */
+  setCreated(g: number, at: { readonly timeNs: number }): void {
+    this.created.set(g, at.timeNs + 1);
+    this.ended.set(g, 0);
+  }
+
+  /** Goroutine row g ended at `at.timeNs`. */
+  setEnded(g: number, at: { readonly timeNs: number }): void {
+    this.ended.set(g, at.timeNs + 1);
   }
 
   /**
@@ -136,9 +153,10 @@ export class GoroutineTableBuilder {
   finish(): GoroutineTable {
     const ids = IntColumn.from(this.index.ids, this.index.size);
     this.index.freeze(ids);
-    const created = IntColumn.from(this.createdNs.data, this.createdNs.length);
-    const ended = IntColumn.from(this.endNs.data, this.endNs.length);
-    this.createdNs.data = this.endNs.data = new Float64Array(0);
+    const created = IntColumn.fromU40(this.created, this.created.length, undefined, 1);
+    const ended = IntColumn.fromU40(this.ended, this.ended.length, undefined, 1);
+    this.created.release();
+    this.ended.release();
     const { index: nameIndex, values: names } = denseIndex(this.name.data, this.name.length);
     this.name.data = new Int32Array(0);
     return new GoroutineTable(ids, nameIndex, names, created, ended, this.labels, this.index);

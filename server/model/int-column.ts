@@ -93,16 +93,22 @@ export class IntColumn {
     return new IntColumn(lo, hi, null, min, n);
   }
 
-  /** The first n values of a U40Column (columns.ts), value i in row to[i]. */
-  static fromU40(col: { readonly lo: Uint32Array; readonly hi: Uint8Array; readonly exact: Float64Array | null }, n: number, to: Int32Array): IntColumn {
-    return col.exact !== null ? IntColumn.from(col.exact, n, to) : IntColumn.fromWords(col.lo, col.hi, n, to);
+  /**
+   * The first n values of a U40Column (columns.ts), value i in row to[i] (row i
+   * without `to`), each minus `shift` (a column that stores v + 1 so that -1,
+   * "none", fits: the goroutine table's creation and end times).
+   */
+  static fromU40(col: { readonly lo: Uint32Array; readonly hi: Uint8Array; readonly exact: Float64Array | null }, n: number, to?: Int32Array, shift = 0): IntColumn {
+    if (col.exact === null) return IntColumn.fromWords(col.lo, col.hi, n, to, shift);
+    if (shift !== 0) for (let i = 0; i < n; i++) col.exact[i] -= shift;
+    return IntColumn.from(col.exact, n, to);
   }
 
   /**
    * The first n values held as low and high words (columns.ts U40Column), value i
    * in row to[i]: the transition log's times, regrouped without a Float64Array.
    */
-  static fromWords(lo: Uint32Array, hi: Uint8Array, n: number, to: Int32Array): IntColumn {
+  static fromWords(lo: Uint32Array, hi: Uint8Array, n: number, to?: Int32Array, shift = 0): IntColumn {
     if (n === 0) return new IntColumn(new Uint32Array(0), null, null, 0, 0);
     // In a typed array, not in locals (see from).
     const range = new Float64Array([Infinity, -Infinity]);
@@ -117,11 +123,11 @@ export class IntColumn {
     for (let i = 0; i < n; i++) {
       const d = lo[i] + hi[i] * 4294967296 - min;
       const high = Math.floor(d / 4294967296);
-      const j = to[i];
+      const j = to === undefined ? i : to[i];
       outLo[j] = d - high * 4294967296;
       if (outHi !== null) outHi[j] = high;
     }
-    return new IntColumn(outLo, outHi, null, min, n);
+    return new IntColumn(outLo, outHi, null, min - shift, n);
   }
 
   /** Value of row i. */

@@ -47,6 +47,13 @@ export class OpenSlices {
     return this.start[slot];
   }
 
+  /** Writes the slice in `slot` from its start to `at.timeNs` into `out` (no double crosses a call). */
+  spanTo(slot: number, at: { readonly timeNs: number }, out: Float64Array): Float64Array {
+    out[0] = this.start[slot];
+    out[1] = at.timeNs;
+    return out;
+  }
+
   procOf(slot: number): number {
     return this.proc[slot];
   }
