@@ -131,6 +131,10 @@ export class BatchCursor {
           } else if (pos + 1 < end && data[pos + 1] < 0x80) {
             v = (c & 0x7f) | (data[pos + 1] << 7);
             pos += 2;
+          } else if (pos + 2 < end && data[pos + 2] < 0x80) {
+            // Three bytes: goroutine ids past 16 383 (the bench trace's reach 960 000).
+            v = (c & 0x7f) | ((data[pos + 1] & 0x7f) << 7) | (data[pos + 2] << 14);
+            pos += 3;
           } else {
             v = uvarintAt(data, pos, end);
             if (varintStatus !== VARINT_OK) {
