@@ -16,7 +16,13 @@ export class StackTable {
 
   /** stackFrames[id] = frame ids, leaf first. */
   private readonly stackFrames: Int32Array[] = [new Int32Array(0)];
-  private readonly stackIds = new Map<string, number>();
+  /**
+   * Stacks by a hash of their frames (FNV-1a over the frame ids): the first stack with each
+   * hash, and any others with the same hash. A joined-string key cost 4 µs a stack, 105 ms
+   * (3 % of reading) for the 26 000 stacks the bench trace's 21 generations map.
+   */
+  private readonly stackByHash = new Map<number, number>();
+  private readonly moreByHash = new Map<number, number[]>();
 
   constructor(readonly strings: StringTable) {}
 
@@ -35,14 +41,30 @@ export class StackTable {
   }
 
   internStack(frames: ArrayLike<number>): number {
-    const key = Array.prototype.join.call(frames, ',') as string;
-    let id = this.stackIds.get(key);
-    if (id === undefined) {
-      id = this.stackFrames.length;
-      this.stackFrames.push(Int32Array.from(frames));
-      this.stackIds.set(key, id);
+    let h = 0x811c9dc5 ^ frames.length;
+    for (let i = 0; i < frames.length; i++) h = Math.imul(h ^ frames[i], 0x01000193);
+    const first = this.stackByHash.get(h);
+    if (first !== undefined) {
+      if (this.same(first, frames)) return first;
+      const more = this.moreByHash.get(h);
+      if (more !== undefined) for (const id of more) if (this.same(id, frames)) return id;
+    }
+    const id = this.stackFrames.length;
+    this.stackFrames.push(Int32Array.from(frames));
+    if (first === undefined) this.stackByHash.set(h, id);
+    else {
+      const more = this.moreByHash.get(h);
+      if (more === undefined) this.moreByHash.set(h, [id]);
+      else more.push(id);
     }
     return id;
+  }
+
+  private same(id: number, frames: ArrayLike<number>): boolean {
+    const f = this.stackFrames[id];
+    if (f.length !== frames.length) return false;
+    for (let i = 0; i < f.length; i++) if (f[i] !== frames[i]) return false;
+    return true;
   }
 
   get frameCount(): number {
