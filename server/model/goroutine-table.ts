@@ -153,8 +153,8 @@ export class GoroutineTableBuilder {
   finish(): GoroutineTable {
     const ids = IntColumn.from(this.index.ids, this.index.size);
     this.index.freeze(ids);
-    const created = IntColumn.fromU40(this.created, this.created.length, undefined, 1);
-    const ended = IntColumn.fromU40(this.ended, this.ended.length, undefined, 1);
+    const created = IntColumn.fromReader(this.created, this.created.length, undefined, 1);
+    const ended = IntColumn.fromReader(this.ended, this.ended.length, undefined, 1);
     this.created.release();
     this.ended.release();
     const { index: nameIndex, values: names } = denseIndex(this.name.data, this.name.length);

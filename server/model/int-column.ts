@@ -59,18 +59,20 @@ export class IntColumn {
   }
 
   /**
-   * The first n values of a column that is cheapest to read in order (a
-   * SortedTimeColumn adds one delta per row), value i in row to[i]: the
-   * transition log's times, which are built as 16-bit deltas (2 bytes a row
-   * instead of 5) and regrouped by goroutine here.
+   * The first n values of a column read in order (`at(i)` for i = 0 … n-1: a
+   * SortedTimeColumn adds one delta per row, a U40Column joins two words), each
+   * minus `shift`, value i in row to[i] (row i without `to`). The transition
+   * log's times (built as 16-bit deltas) and the range starts are regrouped by
+   * goroutine here; the goroutine table's times are stored plus one so that -1,
+   * "none", fits a U40Column, and come back with shift 1.
    */
-  static fromReader(times: { at(i: number): number }, n: number, to: Int32Array): IntColumn {
+  static fromReader(times: { at(i: number): number }, n: number, to?: Int32Array, shift = 0): IntColumn {
     if (n === 0) return new IntColumn(new Uint32Array(0), null, null, 0, 0);
     // In a typed array, not in locals (see from).
     const range = new Float64Array([Infinity, -Infinity]);
     let integral = true;
     for (let i = 0; i < n; i++) {
-      const v = times.at(i);
+      const v = times.at(i) - shift;
       if (v < range[0]) range[0] = v;
       if (v > range[1]) range[1] = v;
       if (integral && Math.floor(v) !== v) integral = false;
@@ -79,55 +81,19 @@ export class IntColumn {
     const span = range[1] - min;
     if (!integral || !(span < 2 ** 48)) {
       const exact = new Float64Array(n);
-      for (let i = 0; i < n; i++) exact[to[i]] = times.at(i);
+      for (let i = 0; i < n; i++) exact[to === undefined ? i : to[i]] = times.at(i) - shift;
       return new IntColumn(new Uint32Array(0), null, exact, 0, n);
     }
     const lo = new Uint32Array(n);
     const hi = span < 2 ** 32 ? null : span < 2 ** 40 ? new Uint8Array(n) : new Uint16Array(n);
     for (let i = 0; i < n; i++) {
-      const d = times.at(i) - min;
+      const d = times.at(i) - shift - min;
+      const j = to === undefined ? i : to[i];
       const high = Math.floor(d / 4294967296);
-      lo[to[i]] = d - high * 4294967296;
-      if (hi !== null) hi[to[i]] = high;
+      lo[j] = d - high * 4294967296;
+      if (hi !== null) hi[j] = high;
     }
     return new IntColumn(lo, hi, null, min, n);
-  }
-
-  /**
-   * The first n values of a U40Column (columns.ts), value i in row to[i] (row i
-   * without `to`), each minus `shift` (a column that stores v + 1 so that -1,
-   * "none", fits: the goroutine table's creation and end times).
-   */
-  static fromU40(col: { readonly lo: Uint32Array; readonly hi: Uint8Array; readonly exact: Float64Array | null }, n: number, to?: Int32Array, shift = 0): IntColumn {
-    if (col.exact === null) return IntColumn.fromWords(col.lo, col.hi, n, to, shift);
-    if (shift !== 0) for (let i = 0; i < n; i++) col.exact[i] -= shift;
-    return IntColumn.from(col.exact, n, to);
-  }
-
-  /**
-   * The first n values held as low and high words (columns.ts U40Column), value i
-   * in row to[i]: the transition log's times, regrouped without a Float64Array.
-   */
-  static fromWords(lo: Uint32Array, hi: Uint8Array, n: number, to?: Int32Array, shift = 0): IntColumn {
-    if (n === 0) return new IntColumn(new Uint32Array(0), null, null, 0, 0);
-    // In a typed array, not in locals (see from).
-    const range = new Float64Array([Infinity, -Infinity]);
-    for (let i = 0; i < n; i++) {
-      const v = lo[i] + hi[i] * 4294967296;
-      if (v < range[0]) range[0] = v;
-      if (v > range[1]) range[1] = v;
-    }
-    const min = range[0];
-    const outLo = new Uint32Array(n);
-    const outHi = range[1] - min < 2 ** 32 ? null : new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      const d = lo[i] + hi[i] * 4294967296 - min;
-      const high = Math.floor(d / 4294967296);
-      const j = to === undefined ? i : to[i];
-      outLo[j] = d - high * 4294967296;
-      if (outHi !== null) outHi[j] = high;
-    }
-    return new IntColumn(outLo, outHi, null, min - shift, n);
   }
 
   /** Value of row i. */

@@ -145,7 +145,7 @@ export class RangeTableBuilder {
     this.open.data = this.noProc.data = new Uint8Array(0);
     this.durationNs.release();
     // Regrouped straight into the integer column (no n-row Float64Array in between).
-    const startNs = IntColumn.fromU40(this.startNs, n, newRow);
+    const startNs = IntColumn.fromReader(this.startNs, n, newRow);
     this.startNs.release();
     return new RangeTable(nameFlags, Int32Array.from(this.names), startNs, duration, offsets);
   }

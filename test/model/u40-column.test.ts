@@ -31,7 +31,7 @@ describe('U40Column', () => {
     const vs = [5, 2 ** 35, 17, 2 ** 32 + 3];
     for (const v of vs) c.push(v);
     const to = Int32Array.from([3, 1, 0, 2]);
-    const words = IntColumn.fromWords(c.lo, c.hi, 4, to);
+    const words = IntColumn.fromReader(c, 4, to);
     expect(Array.from(words.toFloat64())).toEqual(Array.from(IntColumn.from(Float64Array.from(vs), 4, to).toFloat64()));
     expect(Array.from(words.toFloat64())).toEqual([17, 2 ** 35, 2 ** 32 + 3, 5]);
   });
