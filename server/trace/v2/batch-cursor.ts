@@ -172,6 +172,18 @@ export function heapUpdate(heap: BatchCursor[], i: number): void {
   siftDown(heap, i);
 }
 
+/**
+ * The root's time grew (its thread advanced): it moves down only when a child
+ * is now strictly earlier. Most events are followed by one of the same thread,
+ * so this usually costs two comparisons and no sift (the sift had been 5 % of
+ * reading).
+ */
+export function heapRootAdvanced(heap: BatchCursor[]): void {
+  const n = heap.length;
+  const t = heap[0].time;
+  if ((n > 1 && heap[1].time < t) || (n > 2 && heap[2].time < t)) siftDown(heap, 0);
+}
+
 export function heapRemove(heap: BatchCursor[], i: number): void {
   while (i > 0) {
     const parent = (i - 1) >> 1;

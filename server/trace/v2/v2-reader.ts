@@ -5,7 +5,7 @@ import type { StringTable } from '../string-table.ts';
 import { TraceError } from '../trace-error.ts';
 import { TraceEvent } from '../trace-event.ts';
 import type { RawBatch } from './batch.ts';
-import { BatchCursor, heapInsert, heapRemove, heapUpdate } from './batch-cursor.ts';
+import { BatchCursor, heapInsert, heapRemove, heapRootAdvanced, heapUpdate } from './batch-cursor.ts';
 import { RangeNames } from './finalize-event.ts';
 import type { Generation } from './generation.ts';
 import { Ordering } from './ordering.ts';
@@ -119,7 +119,8 @@ export class V2Reader {
     const bc = this.frontier[i];
     if (!advance(this.order, bc.ev, bc.m, bc)) return false;
     if (!bc.next()) heapRemove(this.frontier, i);
-    else if (i !== 0 || earlierChild(this.frontier, bc)) heapUpdate(this.frontier, i);
+    else if (i === 0) heapRootAdvanced(this.frontier);
+    else heapUpdate(this.frontier, i);
     return true;
   }
 
@@ -246,14 +247,4 @@ export class V2Reader {
     this.clamp(out);
     return out;
   }
-}
-
-/**
- * True when a child of the heap's root (the thread that just advanced) now has
- * a strictly earlier event: only then does the root move down. Most events are
- * followed by one of the same thread, so the sift (5 % of reading) is skipped.
- */
-function earlierChild(heap: BatchCursor[], root: BatchCursor): boolean {
-  const n = heap.length;
-  return (n > 1 && heap[1].time < root.time) || (n > 2 && heap[2].time < root.time);
 }
