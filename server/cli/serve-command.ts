@@ -77,12 +77,14 @@ export async function serve(opts: ServeOptions): Promise<{ url: string; close: (
     // for the browser too: say so, and keep serving.
     void warmUp.done.then(collectGarbage, (e: Error) => process.stderr.write(`warning: a chunk query failed while warming up: ${e.stack ?? e.message}\n`));
   };
-  app.addHook('onResponse', async (req) => {
-    if (warmUp !== null || process.env.GTV_WARM_UP === '0' || (idle === null && req.routeOptions.url !== API.chunk)) return;
-    if (idle !== null) clearTimeout(idle);
-    idle = setTimeout(startWarmUp, WARM_UP_IDLE_MS);
-    idle.unref();
-  });
+  if (process.env.GTV_WARM_UP !== '0') {
+    app.addHook('onResponse', async (req) => {
+      if (warmUp !== null || (idle === null && req.routeOptions.url !== API.chunk)) return;
+      if (idle !== null) clearTimeout(idle);
+      idle = setTimeout(startWarmUp, WARM_UP_IDLE_MS);
+      idle.unref();
+    });
+  }
   app.addHook('onClose', async () => {
     if (idle !== null) clearTimeout(idle);
     warmUp?.cancel();

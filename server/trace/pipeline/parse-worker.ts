@@ -49,10 +49,11 @@ function nextBuffer(): Float64Array {
 }
 
 const writer = new EventBlockWriter(BLOCK_VALUES);
-// The first blocks are small (512 events, then twice as many each time): the main thread starts
-// building while this thread's code is still warming up. Its first events arrived 180-220 ms after
-// the start instead of 270-320 ms (bench trace; a full block is about 13 000 events).
-let firstBlocks = 512;
+// The first blocks are small (512 events, then twice as many each time until a block fills up
+// first): the main thread starts building while this thread's code is still warming up. Its first
+// events arrived 180-220 ms after the start instead of 270-320 ms (bench trace; a full block is
+// about 13 000 events).
+let smallBlockEvents = 512;
 const flush = () => {
   if (writer.events === 0) return;
   const values = writer.values;
@@ -63,9 +64,10 @@ const flush = () => {
 try {
   for (let ev = trace.events.next(); ev !== null; ev = trace.events.next()) {
     writer.write(ev, ev.kind === EventKind.Sync ? trace.events.validBytes : 0);
-    if (writer.full || writer.events === firstBlocks) {
+    if (writer.full) flush();
+    else if (writer.events === smallBlockEvents) {
       flush();
-      if (firstBlocks < BLOCK_VALUES) firstBlocks *= 2;
+      smallBlockEvents *= 2;
     }
   }
   flush();
