@@ -7,6 +7,10 @@ const EMPTY = -1;
  * so they sit in a small open-addressing table instead of three columns over
  * every goroutine ever seen (16 bytes each: 15 MB for the bench trace's
  * 960 000 goroutines, while at most a few dozen slices are ever open at once).
+ * The probing and backward-shift deletion are those of the parser's GoTable
+ * (trace/v2/go-table.ts); that one stays apart, keyed by 64-bit goroutine ids
+ * and looked up for nearly every event, where a shared generic table would
+ * make its hot lookups polymorphic.
  */
 export class OpenSlices {
   private rows = new Int32Array(64).fill(EMPTY);
