@@ -1,4 +1,4 @@
-import { groupByKey, I32Column, U16OrI32Column, U40Column, U8Column } from './columns.ts';
+import { groupByKey, I32Column, U16OrI32Column, U40Column } from './columns.ts';
 import { IntColumn } from './int-column.ts';
 
 /**
@@ -75,17 +75,19 @@ export class RangeTable {
 }
 
 export class RangeTableBuilder {
-  /** Name slot (under 2^14: 16 bits) and a "no proc" byte: all the table keeps of them (11 MB less while building the bench trace). */
-  private readonly name: U16OrI32Column;
+  /**
+   * Name slot and flags as the finished table keeps them (slot << 2 | noProc << 1 | open): 16 bits
+   * while there are at most 2^14 names, instead of the slot plus a byte per flag (4.7 MB less while
+   * building the bench trace).
+   */
+  private readonly nameFlags: U16OrI32Column;
   private readonly names: number[] = [];
   private readonly nameSlot = new Map<number, number>();
   /** 5 bytes a row (U40Column), like the duration. */
   private readonly startNs: U40Column;
   /** End minus start: 5 bytes a row (U40Column) instead of an 8-byte end time. */
   private readonly durationNs: U40Column;
-  private readonly noProc: U8Column;
   private readonly goroutine: I32Column;
-  private readonly open: U8Column;
 
   /**
    * `expectedRows` sizes the columns up front: the GC-heavy bench trace has
@@ -94,12 +96,10 @@ export class RangeTableBuilder {
    * costs no memory (columns.ts).
    */
   constructor(expectedRows = 1024) {
-    this.name = new U16OrI32Column(expectedRows);
+    this.nameFlags = new U16OrI32Column(expectedRows);
     this.startNs = new U40Column(expectedRows);
     this.durationNs = new U40Column(expectedRows);
-    this.noProc = new U8Column(expectedRows);
     this.goroutine = new I32Column(expectedRows);
-    this.open = new U8Column(expectedRows);
   }
 
   /**
@@ -115,34 +115,31 @@ export class RangeTableBuilder {
       this.names.push(name);
       this.nameSlot.set(name, slot);
     }
-    this.name.push(slot);
+    this.nameFlags.push((slot << 2) | (proc === -1 ? 2 : 0) | (open ? 1 : 0));
     this.startNs.push(span[0]);
     this.durationNs.push(span[1] - span[0]);
-    this.noProc.push(proc === -1 ? 1 : 0);
     this.goroutine.push(goroutine);
-    this.open.push(open ? 1 : 0);
   }
 
   /** Regroups the rows by goroutine (stable: closing order kept within each goroutine). */
   finish(goroutineCount: number): RangeTable {
-    const n = this.name.length;
+    const n = this.nameFlags.length;
     // Rows that count for no goroutine go last, under key goroutineCount.
     const goroutine = this.goroutine.data;
     for (let r = 0; r < n; r++) if (goroutine[r] < 0) goroutine[r] = goroutineCount;
     const { offsets, newRow } = groupByKey(goroutine, n, goroutineCount + 1);
     this.goroutine.data = new Int32Array(0);
-    const [names, opens, noProc] = [this.name.data, this.open.data, this.noProc.data];
+    const built = this.nameFlags.data;
     // The runtime names a handful of ranges (5 in the bench trace): a byte holds name and flags.
     const nameFlags = this.names.length <= 64 ? new Uint8Array(n) : new Uint16Array(n);
-    for (let r = 0; r < n; r++) nameFlags[newRow[r]] = (names[r] << 2) | (noProc[r] << 1) | opens[r];
+    for (let r = 0; r < n; r++) nameFlags[newRow[r]] = built[r];
     // Durations in 32 bits when every one is an integer in [0, 2^32) (4.3 s; the bench trace's longest is 0.5 s).
     const durations = this.durationNs;
     let fits32 = durations.exact === null;
     for (let r = 0; r < n && fits32; r++) fits32 = durations.hi[r] === 0;
     const duration = fits32 ? new Uint32Array(n) : new Float64Array(n);
     for (let r = 0; r < n; r++) duration[newRow[r]] = durations.at(r);
-    this.name.data = new Uint16Array(0);
-    this.open.data = this.noProc.data = new Uint8Array(0);
+    this.nameFlags.data = new Uint16Array(0);
     this.durationNs.release();
     // Regrouped straight into the integer column (no n-row Float64Array in between).
     const startNs = IntColumn.fromReader(this.startNs, n, newRow);

@@ -1,5 +1,6 @@
+import { BitColumn } from './bit-column.ts';
 import { collectGarbage } from './collect-garbage.ts';
-import { groupByKey, I32Column, lowerBound, U16OrI32Column, U8Column, upperBound } from './columns.ts';
+import { groupByKey, I32Column, lowerBound, U16OrI32Column, upperBound } from './columns.ts';
 import { IntColumn } from './int-column.ts';
 import { DenseIds } from './dense-ids.ts';
 import { SortedTimeBuilder } from './sorted-time-column.ts';
@@ -129,11 +130,11 @@ export class TransitionLogBuilder {
   private readonly packed: U16OrI32Column;
   private readonly stack: U16OrI32Column;
   /**
-   * Per row: 1 when it has a cause entry. Causes are appended in row order, so
-   * a row's entry is the number of flagged rows before it (a byte a row
+   * Per row: set when it has a cause entry. Causes are appended in row order, so
+   * a row's entry is the number of flagged rows before it (a bit a row
    * instead of a 4-byte index while building).
    */
-  private readonly hasCause: U8Column;
+  private readonly hasCause: BitColumn;
   /** Actor goroutine, proc and thread of the rows that have one of them (unblocks and creations). */
   private readonly causeActor: I32Column;
   /** Proc + 1 (0: none), and the thread as a dense index into causeThreadIds: 16 bits each (5.6 MB less for the bench trace's 1.4 M causes). */
@@ -147,7 +148,7 @@ export class TransitionLogBuilder {
     this.goroutine = new I32Column(expectedRows);
     this.packed = new U16OrI32Column(expectedRows);
     this.stack = new U16OrI32Column(expectedRows);
-    this.hasCause = new U8Column(expectedRows);
+    this.hasCause = new BitColumn(expectedRows);
     // Causes (creations, unblocks) are 0.3 of the rows on the GC-heavy bench trace (1.4 M of 4.7 M);
     // expectedRows overestimates the rows (6.8 M there), so a quarter of it is room enough.
     const causes = Math.max(1024, expectedRows >> 2);
@@ -184,9 +185,9 @@ export class TransitionLogBuilder {
     this.goroutine.push(g);
     this.packed.push(packTransition(from, to, reasonIdx, flags));
     this.stack.push(stack);
-    if (actor < 0 && proc < 0 && thread < 0) this.hasCause.push(0);
+    if (actor < 0 && proc < 0 && thread < 0) this.hasCause.push(false);
     else {
-      this.hasCause.push(1);
+      this.hasCause.push(true);
       this.causeActor.push(actor);
       this.causeProc.push(proc + 1);
       this.causeThread.push(this.causeThreadIds.indexOf(thread));
@@ -221,8 +222,8 @@ export class TransitionLogBuilder {
     // column (n Int32s, no longer needed) holds it: a new array would sit beside it until collected.
     const cause = this.goroutine.data.subarray(0, n).fill(-1);
     this.goroutine.data = new Int32Array(0);
-    for (let i = 0, c = 0, flags = this.hasCause.data; i < n; i++) if (flags[i] === 1) cause[newRow[i]] = c++;
-    this.hasCause.data = new Uint8Array(0);
+    for (let i = 0, c = 0, flags = this.hasCause; i < n; i++) if (flags.get(i)) cause[newRow[i]] = c++;
+    this.hasCause.release();
     // And the old state and stack columns (19 MB) before the actor columns are made.
     collectGarbage();
     const causes = this.causeActor.length;
