@@ -114,7 +114,7 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
     switch (ev.kind) {
       case EventKind.Sync:
         // Fields, not arguments: a double passed to a call that is not inlined is boxed (one allocation per event).
-        gb.syncAt.timeNs = ev.timeNs;
+        gb.syncNs.push(ev.timeNs);
         ranges.syncNs = ev.timeNs;
         syncs++;
         keptEvents = events;
@@ -210,15 +210,15 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
   // peak RSS (302 → 319 MB on the bench trace; 302 MB either way when regrouped here).
   const rangeTable = ranges.table.finish(gb.goroutines.index.size);
   collectGarbage();
-  const goroutines = gb.goroutines.finish();
   // Builders drop their build columns as they finish, but the memory returns only when V8
-  // collects the arrays: collecting here and after the transition log (where the bin's
-  // --expose-gc allows it; 7 ms each) took the build's peak RSS from 417-424 to 391-396 MB
-  // on the bench trace.
-  collectGarbage();
+  // collects the arrays: collecting after the range table and the transition log (where the
+  // bin's --expose-gc allows it; 7 ms each) took the build's peak RSS from 417-424 to
+  // 391-396 MB on the bench trace.
   const goroutineCounters = gb.counters.finish(endNs);
-  const { log, newRow } = gb.transitions.finish(goroutines.count);
+  const { log, newRow } = gb.transitions.finish(gb.goroutines.index.size);
   collectGarbage();
+  // After the log: creation and end times are read from it.
+  const goroutines = gb.goroutines.finish(log, gb.syncNs.finish(), foreverReason);
   const procLanes = buildLanes(gb.execLane, gb.procLaneIds, gb.execRow, newRow);
   const metrics = {
     gomaxprocs: gomaxprocs.finish(),
@@ -228,6 +228,10 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
     threadsInSyscall: threadsInSyscall.finish(),
   };
   const threadLanes = buildLanes(gb.execThread, gb.threadLaneIds, gb.execRow, newRow);
+  // The execution columns (10 MB for the bench trace) are dropped and collected before the
+  // lanes' and pyramids' levels are made: these otherwise rose 17 MB above the rest of the build.
+  gb.releaseExecColumns();
+  collectGarbage();
   return {
     header: trace.header,
     file: trace.file,

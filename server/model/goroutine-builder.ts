@@ -1,7 +1,7 @@
 import { GoState, ProcState } from '../trace/event-kinds.ts';
 import type { StackTable } from '../trace/stack-table.ts';
 import type { TraceEvent } from '../trace/trace-event.ts';
-import { I32Column, U16OrI32Column } from './columns.ts';
+import { F64Column, I32Column, U16OrI32Column } from './columns.ts';
 import { counterCode, GoroutineCountersBuilder, V_DEAD, V_GCWAITING, V_RUNNABLE, V_RUNNING, V_WAITING } from './goroutine-counters.ts';
 import { LaneBusyBuilder } from './lane-busy.ts';
 import { OpenSlices } from './open-slices.ts';
@@ -44,8 +44,8 @@ export class GoroutineBuilder {
   private readonly syscallingG = new Map<number, number>();
   /** Reason index of "forever" (a block that ends the goroutine); set by the model builder. */
   forever = -1;
-  /** Time of the latest Sync (creation time of goroutines that existed before the trace), as an event's time reads. */
-  readonly syncAt = { timeNs: 0 };
+  /** Times of the Sync events (creation time of goroutines first seen after one), as events' times read. */
+  readonly syncNs = new F64Column(64);
 
   /** `fileBytes` sizes the columns (a GC-heavy trace has one transition per ~14 bytes). */
   constructor(
@@ -63,6 +63,16 @@ export class GoroutineBuilder {
     this.execLane = new U16OrI32Column(execs);
     this.execRow = new I32Column(execs);
     this.execThread = new U16OrI32Column(execs);
+  }
+
+  /** Drops the execution columns once the proc and thread lanes are built from them. */
+  releaseExecColumns(): void {
+    this.execLane.data = new Uint16Array(0);
+    this.execLane.length = 0;
+    this.execRow.data = new Int32Array(0);
+    this.execRow.length = 0;
+    this.execThread.data = new Uint16Array(0);
+    this.execThread.length = 0;
   }
 
   /** Records a goroutine transition; returns the goroutine's row. */
@@ -87,7 +97,7 @@ export class GoroutineBuilder {
     this.counters.push(counterCode(viewerState(from, assist), viewerState(to, assist)), ev);
     if (from === GoState.Undetermined || from === GoState.NotExist) {
       // A new incarnation (the summarizer starts a fresh summary, name included).
-      gb.setCreated(g, from === GoState.NotExist ? ev : this.syncAt);
+      // (Its creation time is read back from the log: GoroutineTableBuilder.finish.)
       gb.name.data[g] = 0;
     }
     if (from === GoState.Syscall && this.syscallingG.has(g)) {
@@ -109,12 +119,6 @@ export class GoroutineBuilder {
           this.execRow.push(row);
           this.execThread.push(this.threadLaneIds.indexOf(ev.m));
         }
-        break;
-      case GoState.Waiting:
-        if (reason === this.forever && this.forever !== 0) gb.setEnded(g, ev);
-        break;
-      case GoState.NotExist:
-        gb.setEnded(g, ev);
         break;
       case GoState.Syscall:
         this.syscallingP.set(ev.p, g);
