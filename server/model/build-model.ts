@@ -8,7 +8,6 @@ import { GoroutineBuilder } from './goroutine-builder.ts';
 import { collectGarbage } from './collect-garbage.ts';
 import { CounterBuilder } from './metric-series.ts';
 import { MarkerListBuilder } from './marker-list.ts';
-import { buildLanes } from './proc-lanes.ts';
 import type { LaneBusy, LaneBusyBuilder } from './lane-busy.ts';
 import { PairPyramidBuilder } from './stats-series.ts';
 import { RangeBuilder } from './range-builder.ts';
@@ -205,6 +204,14 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
   }
   const endNs = lastNs[0];
   ranges.finish(endNs);
+  // The busy lanes and the STATS pyramids are finished first, while the loop's peak (the parse
+  // worker's memory, gone now) leaves room for their levels beside their builders' columns
+  // (22 MB for the bench trace): finished last, they set the build's peak (+7 MB).
+  const procBusy = finishBusy(gb.procBusy);
+  const threadBusy = finishBusy(gb.threadBusy);
+  const heapPyramid = heapPair.finish(endNs);
+  const threadsPyramid = threadsPair.finish(endNs);
+  collectGarbage();
   // The range table is regrouped first, while the loop's peak (the parse worker's memory, gone
   // now) leaves room for its new columns beside the build's: regrouped last, it set the build's
   // peak RSS (302 → 319 MB on the bench trace; 302 MB either way when regrouped here).
@@ -215,11 +222,13 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
   // bin's --expose-gc allows it; 7 ms each) took the build's peak RSS from 417-424 to
   // 391-396 MB on the bench trace.
   const goroutineCounters = gb.counters.finish(endNs);
-  const { log, newRow } = gb.transitions.finish(gb.goroutines.index.size);
+  // The log and the proc and thread lanes (which remap their rows into it); the regrouping map
+  // and the execution columns (28 MB for the bench trace) are dropped then, and collected before
+  // the goroutine table is finished: after it, they had set the build's peak.
+  const { log, procLanes, threadLanes } = gb.finishLog();
   collectGarbage();
   // After the log: creation and end times are read from it.
   const goroutines = gb.goroutines.finish(log, gb.syncNs.finish(), foreverReason);
-  const procLanes = buildLanes(gb.execLane, gb.procLaneIds, gb.execRow, newRow);
   const metrics = {
     gomaxprocs: gomaxprocs.finish(),
     heapAlloc: heapAlloc.finish(),
@@ -227,11 +236,6 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
     threadsRunning: threadsRunning.finish(),
     threadsInSyscall: threadsInSyscall.finish(),
   };
-  const threadLanes = buildLanes(gb.execThread, gb.threadLaneIds, gb.execRow, newRow);
-  // The execution columns (10 MB for the bench trace) are dropped and collected before the
-  // lanes' and pyramids' levels are made: these otherwise rose 17 MB above the rest of the build.
-  gb.releaseExecColumns();
-  collectGarbage();
   return {
     header: trace.header,
     file: trace.file,
@@ -246,8 +250,8 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
     foreverReason,
     ranges: rangeTable,
     globalRanges: { name: Int32Array.from(ranges.globalName), startNs: Float64Array.from(ranges.globalStart), endNs: Float64Array.from(ranges.globalEnd) },
-    procBusy: finishBusy(gb.procBusy),
-    threadBusy: finishBusy(gb.threadBusy),
+    procBusy,
+    threadBusy,
     procs: {
       procIds: procLanes.ids,
       procOffsets: procLanes.offsets,
@@ -259,8 +263,8 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
     metrics,
     markers: { net: netMarks.finish(), syscall: syscallMarks.finish() },
     goroutineCounters,
-    heapPyramid: heapPair.finish(endNs),
-    threadsPyramid: threadsPair.finish(endNs),
+    heapPyramid,
+    threadsPyramid,
     tasks: tasks.finish(),
     samples: samples.finish(),
     salvage,

@@ -8,7 +8,8 @@ import { OpenSlices } from './open-slices.ts';
 import { DenseIds } from './dense-ids.ts';
 import { RowFlags } from './row-flags.ts';
 import { GoroutineTableBuilder } from './goroutine-table.ts';
-import { FLAG_NO_PROC, TO_PROC_LOST, TransitionLogBuilder } from './transition-log.ts';
+import { buildLanes, type BuiltLanes } from './proc-lanes.ts';
+import { FLAG_NO_PROC, TO_PROC_LOST, TransitionLogBuilder, type TransitionLog } from './transition-log.ts';
 
 /**
  * Turns goroutine and proc state transitions into the transition log and the
@@ -65,14 +66,19 @@ export class GoroutineBuilder {
     this.execThread = new U16OrI32Column(execs);
   }
 
-  /** Drops the execution columns once the proc and thread lanes are built from them. */
-  releaseExecColumns(): void {
-    this.execLane.data = new Uint16Array(0);
-    this.execLane.length = 0;
+  /**
+   * The finished transition log, and the proc and thread lanes built from the execution columns
+   * (their rows remapped into the log), which are dropped then.
+   */
+  finishLog(): { log: TransitionLog; procLanes: BuiltLanes; threadLanes: BuiltLanes } {
+    const { log, newRow } = this.transitions.finish(this.goroutines.index.size);
+    const procLanes = buildLanes(this.execLane, this.procLaneIds, this.execRow, newRow);
+    const threadLanes = buildLanes(this.execThread, this.threadLaneIds, this.execRow, newRow);
+    this.execLane.data = this.execThread.data = new Uint16Array(0);
+    this.execLane.length = this.execThread.length = 0;
     this.execRow.data = new Int32Array(0);
     this.execRow.length = 0;
-    this.execThread.data = new Uint16Array(0);
-    this.execThread.length = 0;
+    return { log, procLanes, threadLanes };
   }
 
   /** Records a goroutine transition; returns the goroutine's row. */

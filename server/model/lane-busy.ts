@@ -132,6 +132,13 @@ export class LaneBusyBuilder {
     };
     // `longest` only decides the dominant goroutine of the coarser levels: kept while they are built.
     let longest: Float32Array = Float32Array.from(this.longest.subarray(0, n));
+    // The build columns go now: the model keeps the builder until it is finished.
+    this.bucket = new Uint32Array(0);
+    this.busy = new Float64Array(0);
+    this.count = new Uint32Array(0);
+    this.dominant = new Int32Array(0);
+    this.longest = new Float64Array(0);
+    this.n = 0;
     const out: LaneBusy = { levels: [level] };
     while (level.bucket.length > 1 || (level.bucket.length === 1 && level.bucket[0] > 0)) {
       const next = coarser(level, longest);

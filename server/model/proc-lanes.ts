@@ -22,7 +22,14 @@ export interface ProcLanes {
  * Groups (lane, old row) pairs by lane (lanes in ascending id order), remapping
  * rows to the regrouped transition log: a counting sort over the dense lane indices.
  */
-export function buildLanes(lanes: U16OrI32Column, laneIds: DenseIds, rows: I32Column, newRow: Int32Array): { ids: Int32Array; offsets: Int32Array; rows: Int32Array } {
+/** One kind of lane (procs or threads): lane ids ascending, rows[offsets[i] … offsets[i+1]) for lane ids[i]. */
+export interface BuiltLanes {
+  ids: Int32Array;
+  offsets: Int32Array;
+  rows: Int32Array;
+}
+
+export function buildLanes(lanes: U16OrI32Column, laneIds: DenseIds, rows: I32Column, newRow: Int32Array): BuiltLanes {
   const n = lanes.length;
   const k = laneIds.ids.length;
   // rank[dense index] = position of that lane in id order.

@@ -3,7 +3,7 @@ import { collectGarbage } from './collect-garbage.ts';
 import { groupByKey, I32Column, lowerBound, U16OrI32Column, upperBound } from './columns.ts';
 import { IntColumn } from './int-column.ts';
 import { DenseIds } from './dense-ids.ts';
-import { SortedTimeBuilder } from './sorted-time-column.ts';
+import { SortedTimeBuilder, type TimeReader } from './sorted-time-column.ts';
 
 /**
  * Every goroutine state transition of the trace, the model's backbone: the
@@ -11,11 +11,11 @@ import { SortedTimeBuilder } from './sorted-time-column.ts';
  * goroutine counters are all computed from it.
  *
  * Rows are grouped by goroutine (in time order within a goroutine), so one
- * goroutine's history is a contiguous range found by `offsets`; `timeOrder`
- * lists the same rows in global time order for scans over a time window.
+ * goroutine's history is a contiguous range found by `offsets`; `timesInOrder`
+ * holds every row's time in global time order, for scans over a time window.
  * A row is 8 to 13 bytes: time (4, or 5 past 4.3 s: int-column.ts), packed
  * states/reason/flag (2, or 4 past 512 reasons) and the event's stack (2 when
- * every stack id fits 16 bits, else 4), plus 4 for the time order (the 68 MB
+ * every stack id fits 16 bits, else 4), plus about 2 for the time order (the 68 MB
  * bench trace's 4.7 M rows took 18 bytes each before); the goroutine of a row
  * follows from `offsets`, and who unblocked or created a goroutine is kept in
  * a sparse side table, since most transitions have no such actor. The side table also
@@ -56,8 +56,14 @@ export class TransitionLog {
     readonly stack: Int32Array | Uint16Array,
     /** Rows of goroutine g are offsets[g] … offsets[g+1]-1. */
     readonly offsets: Int32Array,
-    /** Row indices in global time order. */
-    readonly timeOrder: Int32Array,
+    /**
+     * The rows' times in global time order (the k-th transition of the trace, whichever
+     * goroutine's), as built: about 2 bytes a row (SortedTimeColumn). It replaces a
+     * permutation of the rows into time order (4 bytes a row: 9 MB more held for the bench
+     * trace's 4.7 M rows), which only the goroutine counters' fine zooms and the flow index
+     * read, and the times are what they need.
+     */
+    readonly timesInOrder: TimeReader,
     /**
      * Sorted rows of unblocks and creations with a known actor goroutine,
      * proc or thread; the actor's goroutine index (-1 none), and the event's
@@ -207,25 +213,34 @@ export class TransitionLogBuilder {
       for (let i = 0; i < n; i++) out[newRow[i]] = src[i];
       return out;
     };
-    const time = IntColumn.fromReader(this.time.finish(), n, newRow);
-    // The old times (11 MB for the bench trace's 4.7 M rows) go before the state and stack columns
-    // are made: the finish's peak had been up to 9 MB above the event loop's (360 vs 351 MB).
-    collectGarbage();
+    // Each new column is made once the old ones before it are collected, and the biggest (the
+    // times, 4 bytes a row) last: the finish's peak is then the old columns plus the regrouping
+    // map and one new 2-byte column (it had risen 7 MB above the event loop's on the bench trace).
     const packed = scatter(this.packed.data, this.reasons.length <= 512 ? new Uint16Array(n) : new Uint32Array(n));
     this.packed.data = new Uint16Array(0);
+    collectGarbage();
     // Stack ids in 16 bits when they fit (the 68 MB bench trace has a few thousand stacks): 9 MB less for its 4.7 M rows.
     const stack = scatter(this.stack.data, this.stack.data instanceof Uint16Array ? new Uint16Array(n) : new Int32Array(n));
     this.stack.data = new Uint16Array(0);
-    // Rows were appended in time order, so newRow is exactly the time order.
-    const timeOrder = newRow;
+    // The actor side table, in a method of its own so that no local here holds the old columns.
+    const actors = this.actorTable(newRow, n);
+    // The cause columns and the goroutine column (30 MB) go before the times are regrouped.
+    collectGarbage();
+    const timesInOrder = this.time.finish();
+    const time = IntColumn.fromReader(timesInOrder, n, newRow);
+    const { actorRows, actorGoroutine, actorProc, actorThread, actorThreadIds } = actors;
+    const log = new TransitionLog(time, packed, stack, offsets, timesInOrder, actorRows, actorGoroutine, actorProc, actorThread, actorThreadIds, Int32Array.from(this.reasons));
+    return { log, newRow };
+  }
+
+  /** The actor side table in regrouped row order; drops the goroutine and cause build columns. */
+  private actorTable(newRow: Int32Array, n: number) {
     // Cause entry of each new row (-1 none): entries were appended in old-row order. The goroutine
     // column (n Int32s, no longer needed) holds it: a new array would sit beside it until collected.
     const cause = this.goroutine.data.subarray(0, n).fill(-1);
     this.goroutine.data = new Int32Array(0);
     for (let i = 0, c = 0, flags = this.hasCause; i < n; i++) if (flags.get(i)) cause[newRow[i]] = c++;
     this.hasCause.release();
-    // And the old state and stack columns (19 MB) before the actor columns are made.
-    collectGarbage();
     const causes = this.causeActor.length;
     const actorRows = new Int32Array(causes);
     const actorGoroutine = new Int32Array(causes);
@@ -247,7 +262,6 @@ export class TransitionLogBuilder {
     }
     this.causeActor.data = new Int32Array(0);
     this.causeProc.data = this.causeThread.data = new Uint16Array(0);
-    const log = new TransitionLog(time, packed, stack, offsets, timeOrder, actorRows, actorGoroutine, actorProc, actorThread, actorThreadIds, Int32Array.from(this.reasons));
-    return { log, newRow };
+    return { actorRows, actorGoroutine, actorProc, actorThread, actorThreadIds };
   }
 }

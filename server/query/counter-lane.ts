@@ -85,22 +85,15 @@ export function goroutineCountersChunk(model: TraceModel, id: string, startNs: n
   const gc = model.goroutineCounters;
   const level = gc.pyramid.levelFor(nsPerPx);
   if (level !== null) return fromPyramid(gc.pyramid, level, id, COUNTER_SERIES, startNs, endNs, nsPerPx);
-  const log = model.transitions;
-  const order = log.timeOrder;
-  // First time-ordered transition at or after startNs (binary search through the permutation).
-  let lo = 0;
-  let hi = order.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (log.time.at(order[mid]) < startNs) lo = mid + 1;
-    else hi = mid;
-  }
+  const times = model.transitions.timesInOrder;
+  // First time-ordered transition at or after startNs (times are integers).
+  const lo = times.upperBound(Math.ceil(startNs) - 1);
   const counts = new Int32Array(4);
   gc.countsBefore(lo, counts);
   const sink = new BucketSink(4, nsPerPx);
   sink.point(startNs, counts);
-  for (let k = lo; k < order.length; k++) {
-    const t = log.time.at(order[k]);
+  for (let k = lo; k < times.length; k++) {
+    const t = times.at(k);
     if (t > endNs) break;
     const code = gc.codes[k];
     if (code === 0) continue;

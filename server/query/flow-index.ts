@@ -2,6 +2,7 @@ import { I32Column, lowerBound, U8Column } from '../model/columns.ts';
 import type { TraceModel } from '../model/trace-model.ts';
 import { fromOf, reasonOf, toOf, type TransitionLog } from '../model/transition-log.ts';
 import { GoState } from '../trace/event-kinds.ts';
+import { radixOrder } from './radix-order.ts';
 
 /** Flow kinds as stored (the wire names are FLOW_KINDS in shared/flow-api.ts). */
 export const FLOW_CREATE = 1;
@@ -112,18 +113,17 @@ export class FlowIndex {
     return [lowerBound(this.cause, log.offsets[g]), lowerBound(this.cause, log.offsets[g + 1])];
   }
 
-  /** Flow ids in the time order of their causes (the log's event order). */
+  /**
+   * Flow ids in the time order of their causes (the log's event order: every event has its own
+   * time, the readers force them strictly increasing, and makes one transition at most).
+   */
   private flowsInCauseOrder(): Int32Array {
-    const log = this.model.transitions;
-    const at = new Int32Array(log.length).fill(-1);
-    for (let f = 0; f < this.cause.length; f++) at[this.cause[f]] = f;
-    const out = new Int32Array(this.cause.length);
-    let k = 0;
-    for (let i = 0; i < log.timeOrder.length; i++) {
-      const f = at[log.timeOrder[i]];
-      if (f >= 0) out[k++] = f;
-    }
-    return out;
+    const n = this.cause.length;
+    const ids = new Int32Array(n);
+    for (let f = 0; f < n; f++) ids[f] = f;
+    const time = this.model.transitions.time;
+    const cause = this.cause;
+    return radixOrder(ids, (f) => time.at(cause[f]));
   }
 }
 

@@ -23,7 +23,9 @@ export function radixOrder(items: Int32Array, keyOf: (item: number) => number, d
   }
   // Little-endian on every platform Node runs on: word 2i is the low half of key i.
   const words = new Uint32Array(keys.buffer);
-  let order = Int32Array.from({ length: n }, (_, i) => i);
+  // A loop: Int32Array.from with a callback took 40-60 ms for 1.4 M items.
+  let order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
   let spare = new Int32Array(n);
   const counts = new Int32Array(256);
   for (let pass = 0; pass < 8; pass++) {
