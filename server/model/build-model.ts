@@ -5,7 +5,7 @@ import { salvageReport, type SalvageReport } from '../trace/salvage.ts';
 import { TraceError } from '../trace/trace-error.ts';
 import type { TraceEvent } from '../trace/trace-event.ts';
 import { GoroutineBuilder } from './goroutine-builder.ts';
-import { collectGarbage } from './collect-garbage.ts';
+import { collectGarbage, GarbagePacer } from './collect-garbage.ts';
 import { CounterBuilder } from './metric-series.ts';
 import { MarkerListBuilder } from './marker-list.ts';
 import type { LaneBusy, LaneBusyBuilder } from './lane-busy.ts';
@@ -36,9 +36,10 @@ export interface BuildOptions {
  */
 export function buildModel(input: string | Uint8Array, opts: BuildOptions = {}): TraceModel {
   const file = typeof input === 'string' ? input : undefined;
-  const first = file !== undefined && opts.parseWorker ? openTracePipelined(file, opts.parseWorker) : openTrace(input, file);
+  const pacer = new GarbagePacer();
+  const first = file !== undefined && opts.parseWorker ? openTracePipelined(file, opts.parseWorker, (bytes) => pacer.idle(bytes)) : openTrace(input, file);
   try {
-    return buildFrom(first, Infinity, null, opts);
+    return buildFrom(first, Infinity, null, opts, pacer);
   } catch (e) {
     if (!(e instanceof DamagedTrace)) throw e;
     const report = e.report;
@@ -48,7 +49,7 @@ export function buildModel(input: string | Uint8Array, opts: BuildOptions = {}):
     }
     const again = openTrace(input, file);
     try {
-      return buildFrom(again, report.keptEvents, report, opts);
+      return buildFrom(again, report.keptEvents, report, opts, new GarbagePacer());
     } finally {
       again.close();
     }
@@ -66,7 +67,7 @@ class DamagedTrace extends Error {
   }
 }
 
-function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport | null, opts: BuildOptions): TraceModel {
+function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport | null, opts: BuildOptions, pacer: GarbagePacer): TraceModel {
   const { strings, stacks } = trace;
   const forever = strings.intern('forever');
   const markAssist = strings.intern('GC mark assist');
@@ -120,6 +121,7 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
         keptSyncs = syncs;
         validBytes = trace.events.validBytes;
         if (opts.onProgress && (syncs & 3) === 0) opts.onProgress(trace.events.bytesRead, trace.size);
+        pacer.sync(trace.events.bytesRead);
         break;
       case EventKind.StateTransition:
         if (ev.resourceKind === ResourceKind.Goroutine) {

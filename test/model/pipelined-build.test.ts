@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../server/model/build-model.ts';
 import type { TraceModel } from '../../server/model/trace-model.ts';
+import { openTracePipelined } from '../../server/trace/pipeline/pipelined-source.ts';
 import { TraceError } from '../../server/trace/trace-error.ts';
 import { FIXTURE_TRACES, REPO } from '../helpers/paths.ts';
 
@@ -75,5 +76,22 @@ describe('model built with the parse in a worker thread', () => {
     const b = err(() => buildModel(file)) as TraceError;
     expect(a).toBeInstanceOf(TraceError);
     expect([a.code, a.offset, a.file]).toEqual([b.code, b.offset, b.file]);
+  });
+
+  it('tells the caller each time it is about to wait for a block, with the bytes read so far (the model collects garbage then)', () => {
+    const file = join(FIXTURE_TRACES, 'gcheavy-go1.26.trace');
+    const waits: number[] = [];
+    const t = openTracePipelined(file, WORKER, (bytes) => waits.push(bytes));
+    let events = 0;
+    try {
+      while (t.events.next() !== null) events++;
+    } finally {
+      t.close();
+    }
+    // The worker starts after the first next(): that one waits at least.
+    expect(waits.length).toBeGreaterThan(0);
+    expect(waits[0]).toBe(0);
+    for (let i = 1; i < waits.length; i++) expect(waits[i]).toBeGreaterThanOrEqual(waits[i - 1]);
+    expect(events).toBe(buildModel(file).eventCount);
   });
 });

@@ -19,7 +19,12 @@ const STALL_MS = 120_000;
  * tables here mirror the worker's (same ids, no interning maps). The caller
  * sees the same OpenedTrace, synchronous `next()` included, as openTrace's.
  */
-export function openTracePipelined(file: string, workerPath: string): OpenedTrace {
+/**
+ * `onWait`: called whenever the caller is about to sleep for the worker's next
+ * block, with the bytes read so far (the model builder collects its garbage
+ * then, at no cost to the load).
+ */
+export function openTracePipelined(file: string, workerPath: string, onWait?: (bytesRead: number) => void): OpenedTrace {
   if (!existsSync(workerPath)) throw new Error(`no parse worker at ${workerPath}`);
   // The header is read here too: a bad file fails before any thread starts.
   const src = ByteSource.fromFile(file);
@@ -40,7 +45,7 @@ export function openTracePipelined(file: string, workerPath: string): OpenedTrac
   const worker = new Worker(workerPath, { workerData: input, transferList: [port2] });
   const strings = new StringTable();
   const stacks = new StackTable(strings);
-  const events = new PipelinedEventSource(port1, new Int32Array(control), strings, stacks, file);
+  const events = new PipelinedEventSource(port1, new Int32Array(control), strings, stacks, file, onWait);
   return {
     header,
     events,
@@ -71,6 +76,7 @@ class PipelinedEventSource implements EventSource {
     private readonly strings: StringTable,
     private readonly stacks: StackTable,
     private readonly file: string,
+    private readonly onWait?: (bytesRead: number) => void,
   ) {}
 
   get validBytes(): number {
@@ -88,6 +94,7 @@ class PipelinedEventSource implements EventSource {
     if (this.length > 0) this.release();
     if (this.finished) return this.finish(this.finished);
     let waitedMs = 0;
+    let told = false;
     for (;;) {
       const m = receiveMessageOnPort(this.port);
       if (m) {
@@ -103,6 +110,12 @@ class PipelinedEventSource implements EventSource {
         }
         this.finished = msg;
         return this.finish(msg);
+      }
+      if (!told && this.onWait) {
+        // Once per block; the hook takes time, so look for the block again before sleeping.
+        told = true;
+        this.onWait(this.bytesRead);
+        continue;
       }
       const t0 = performance.now();
       Atomics.wait(this.ctl, POSTED, this.received, 1000);
