@@ -94,3 +94,34 @@ describe('IntColumn', () => {
     expect(IntColumn.fromReader(reader, 0, new Int32Array(0)).length).toBe(0);
   });
 });
+
+describe('IntColumn high-word runs', () => {
+  it('keeps only the rows where the high word changes when they are few, reading every value back', () => {
+    // Grouped like the range starts: runs of times around 1 s and 9 s (high words 0 and 1 past the
+    // smallest value), back and forth.
+    const values: number[] = [];
+    for (let g = 0; g < 400; g++) for (let k = 0; k < 50; k++) values.push((g % 3 === 0 ? 9e9 : 1e9) + g * 1000 + k);
+    const col = IntColumn.from(Float64Array.from(values));
+    let runs = 1;
+    for (let i = 1; i < values.length; i++) if (values[i] > 5e9 !== values[i - 1] > 5e9) runs++;
+    expect(runs).toBe(267);
+    // 4 bytes a row plus 6 a run, instead of 5 bytes a row.
+    expect(col.byteLength).toBe(values.length * 4 + runs * 6);
+    // Read in order, backwards and at random: the cached run must not leak between rows.
+    values.forEach((v, i) => expect(col.at(i)).toBe(v));
+    for (let i = values.length - 1; i >= 0; i -= 7) expect(col.at(i)).toBe(values[i]);
+    let x = 1;
+    for (let k = 0; k < 5000; k++) {
+      x = (x * 1103515245 + 12345) % 2 ** 31;
+      const i = x % values.length;
+      expect(col.at(i)).toBe(values[i]);
+    }
+  });
+
+  it('keeps a high word per row when it changes too often for runs to pay', () => {
+    const values = Array.from({ length: 1000 }, (_, i) => (i % 2 === 0 ? 1e9 : 9e9) + i);
+    const col = IntColumn.from(Float64Array.from(values));
+    expect(col.byteLength).toBe(values.length * 5);
+    values.forEach((v, i) => expect(col.at(i)).toBe(v));
+  });
+});
