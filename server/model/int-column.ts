@@ -12,10 +12,12 @@
  * The high word changes rarely from row to row in the model's columns: times
  * grouped by goroutine, in time order within each, goroutines in order of
  * first appearance. Then only the rows where it changes are kept (with its
- * value from there on), when that takes at most half the bytes: the bench
- * trace's 4.7 M transition times change high word 114 000 times (goroutines
- * alive across a 4.3 s boundary), 0.7 MB instead of 4.7; its 2.3 M range
- * starts 16 700 times, 0.1 MB instead of 2.3.
+ * value from there on), when that takes at most an eighth of the bytes: the
+ * bench trace's 2.3 M range starts change high word 16 700 times, 0.1 MB
+ * instead of 2.3; its goroutines' creation and end times 6 and 420 times.
+ * Not its 4.7 M transition times, 114 000 times (goroutines alive across a
+ * 4.3 s boundary): reads that miss the last run search the runs, and the
+ * query context's build over every goroutine's rows took 100 ms more.
  */
 export class IntColumn {
   private constructor(
@@ -33,12 +35,12 @@ export class IntColumn {
   /** The run of the last read (reads cluster: a binary search runs on a miss only). */
   private run = 0;
 
-  /** A column of lo (+ hi) words, with hi as runs when those take at most half its bytes (6 bytes a run). */
+  /** A column of lo (+ hi) words, with hi as runs when those take at most an eighth of its bytes (6 bytes a run). */
   private static withHigh(lo: Uint32Array, hi: Uint8Array | Uint16Array | null, bias: number, n: number): IntColumn {
     if (hi === null) return new IntColumn(lo, null, null, bias, n);
     let runs = 1;
     for (let i = 1; i < n; i++) if (hi[i] !== hi[i - 1]) runs++;
-    if (runs * 6 * 2 > hi.byteLength) return new IntColumn(lo, hi, null, bias, n);
+    if (runs * 6 * 8 > hi.byteLength) return new IntColumn(lo, hi, null, bias, n);
     const runRows = new Int32Array(runs);
     const runHigh = new Uint16Array(runs);
     runHigh[0] = hi[0];
