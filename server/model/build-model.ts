@@ -78,7 +78,6 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
   const syscallMarks = new MarkerListBuilder();
   const gb = new GoroutineBuilder(stacks, trace.size);
   const foreverReason = gb.transitions.reason(forever);
-  gb.forever = foreverReason;
   // Capacities from the file size: the GC-heavy bench trace has a range per 29 bytes and a heap point
   // per 28 (either grows past these when a trace has more).
   const perBytes = (bytes: number) => Math.max(1024, Math.ceil(trace.size / bytes));
@@ -206,27 +205,22 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
   }
   const endNs = lastNs[0];
   ranges.finish(endNs);
-  // The busy lanes and the STATS pyramids are finished first, while the loop's peak (the parse
-  // worker's memory, gone now) leaves room for their levels beside their builders' columns
-  // (22 MB for the bench trace): finished last, they set the build's peak (+7 MB).
+  // The finish steps run in the order that keeps each one below the event loop's peak. The parse
+  // worker's memory is gone by now, and a collection after a step frees the build columns it
+  // dropped (7 ms each, with the bin's --expose-gc). The busy lanes, the STATS pyramids and the
+  // range table go first, while there is the most room: finished later, the lanes' levels and the
+  // range table's regrouping each rose above the loop's peak on the bench trace (by 7 and 17 MB).
   const procBusy = finishBusy(gb.procBusy);
   const threadBusy = finishBusy(gb.threadBusy);
   const heapPyramid = heapPair.finish(endNs);
   const threadsPyramid = threadsPair.finish(endNs);
   collectGarbage();
-  // The range table is regrouped first, while the loop's peak (the parse worker's memory, gone
-  // now) leaves room for its new columns beside the build's: regrouped last, it set the build's
-  // peak RSS (302 → 319 MB on the bench trace; 302 MB either way when regrouped here).
   const rangeTable = ranges.table.finish(gb.goroutines.index.size);
   collectGarbage();
-  // Builders drop their build columns as they finish, but the memory returns only when V8
-  // collects the arrays: collecting after the range table and the transition log (where the
-  // bin's --expose-gc allows it; 7 ms each) took the build's peak RSS from 417-424 to
-  // 391-396 MB on the bench trace.
   const goroutineCounters = gb.counters.finish(endNs);
-  // The log and the proc and thread lanes (which remap their rows into it); the regrouping map
-  // and the execution columns (28 MB for the bench trace) are dropped then, and collected before
-  // the goroutine table is finished: after it, they had set the build's peak.
+  // The log, and the proc and thread lanes that remap their rows into it: the regrouping map and
+  // the execution columns (28 MB for the bench trace) die inside finishLog and are collected
+  // before the goroutine table is finished.
   const { log, procLanes, threadLanes } = gb.finishLog();
   collectGarbage();
   // After the log: creation and end times are read from it.

@@ -43,8 +43,6 @@ export class GoroutineBuilder {
   private readonly syscallingP = new Map<number, number>();
   /** Goroutine index → proc of its syscall (syscallingG). */
   private readonly syscallingG = new Map<number, number>();
-  /** Reason index of "forever" (a block that ends the goroutine); set by the model builder. */
-  forever = -1;
   /** Times of the Sync events (creation time of goroutines first seen after one), as events' times read. */
   readonly syncNs = new F64Column(64);
 

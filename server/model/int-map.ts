@@ -8,6 +8,11 @@ const EMPTY = -1;
  * so a column over every row (4 MB each for the bench trace's 960 000
  * goroutines) would hold mostly zeros. Deletion shifts the following entries
  * back, so no tombstones pile up over millions of inserts and deletes.
+ *
+ * The parser's GoTable (trace/v2/go-table.ts) probes and deletes the same
+ * way and stays apart: it is keyed by 64-bit goroutine ids (Float64 keys) and
+ * looked up for nearly every event, where one shared table would make those
+ * lookups polymorphic; and trace/ imports nothing from model/.
  */
 export class IntMap {
   private keys = new Int32Array(64).fill(EMPTY);
