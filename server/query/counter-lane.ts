@@ -86,8 +86,9 @@ export function goroutineCountersChunk(model: TraceModel, id: string, startNs: n
   const level = gc.pyramid.levelFor(nsPerPx);
   if (level !== null) return fromPyramid(gc.pyramid, level, id, COUNTER_SERIES, startNs, endNs, nsPerPx);
   const times = model.transitions.timesInOrder;
-  // First time-ordered transition at or after startNs (times are integers).
-  const lo = times.upperBound(Math.ceil(startNs) - 1);
+  // First time-ordered transition at or after startNs: past those after it, back over any at it.
+  let lo = times.upperBound(startNs);
+  while (lo > 0 && times.at(lo - 1) === startNs) lo--;
   const counts = new Int32Array(4);
   gc.countsBefore(lo, counts);
   const sink = new BucketSink(4, nsPerPx);

@@ -47,4 +47,23 @@ describe('counter chunks', () => {
     // Not a chunk of zeros: goroutines ran.
     expect(running).toBeGreaterThan(0);
   });
+
+  it('a fine goroutine-counter window that starts exactly at a transition counts that transition', () => {
+    const m = fixtureModel('gcheavy-go1.26.trace');
+    const times = m.transitions.timesInOrder;
+    const nsPerPx = 1;
+    for (const k of [1, Math.floor(times.length / 2), times.length - 2]) {
+      const t = times.at(k);
+      const at = goroutineCountersChunk(m, 'g', t, t + 2000, nsPerPx);
+      const before = goroutineCountersChunk(m, 'g', t - 1, t + 2000, nsPerPx);
+      // Past the first bucket, both windows hold the same buckets with the same counts.
+      const from = before.arrays.timeNs.indexOf(t);
+      expect(from).toBeGreaterThan(0);
+      for (const name of Object.keys(at.arrays)) expect(Array.from(at.arrays[name]).slice(1)).toEqual(Array.from(before.arrays[name]).slice(from + 1));
+      // The first bucket spans the counts before and after the transition at t.
+      for (const name of Object.keys(at.arrays).filter((n) => n.endsWith('.max'))) {
+        expect(at.arrays[name][0]).toBe(Math.max(before.arrays[name][from - 1], before.arrays[name][from]));
+      }
+    }
+  });
 });
