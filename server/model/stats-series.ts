@@ -22,11 +22,6 @@ export function walkPair(a: CounterSeries, b: CounterSeries, fromIndexA: number,
   }
 }
 
-/** go tool trace's heap counter: Allocated, and NextGC = goal − allocated (0 when negative or no goal). */
-export function heapValues(alloc: number, goal: number): [number, number] {
-  return [alloc, nextGcBytes(alloc, goal)];
-}
-
 /** NextGC as go tool trace draws it: goal − allocated, 0 when negative or when there is no goal. */
 export function nextGcBytes(alloc: number, goal: number): number {
   const g = goal > 2 ** 50 ? 0 : goal; // the runtime reports "no goal" as a huge value
