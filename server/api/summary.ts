@@ -3,10 +3,10 @@ import type { LaneDescriptor } from '../../shared/lanes.ts';
 import { GC_LANE, NET_LANE, procLane, STATS_GOROUTINES, STATS_HEAP, STATS_THREADS, SYSCALL_LANE, threadLane } from '../../shared/lanes.ts';
 import type { QueryContext } from '../query/query-context.ts';
 
-/** The trace overview the web app starts from: counts, lanes, goroutine groups, reasons, warnings. */
-export function traceSummary(ctx: QueryContext): TraceSummary {
+/** The lanes of the timeline, in the order the web app lays them out. */
+export function traceLanes(ctx: QueryContext): LaneDescriptor[] {
   const m = ctx.model;
-  const lanes: LaneDescriptor[] = [
+  return [
     { id: STATS_GOROUTINES, section: 'stats', kind: 'counter', title: 'Goroutines', series: ['running', 'runnable', 'waiting', 'gcwaiting'] },
     { id: STATS_HEAP, section: 'stats', kind: 'counter', title: 'Heap', series: ['allocated', 'nextGC'] },
     { id: STATS_THREADS, section: 'stats', kind: 'counter', title: 'Threads', series: ['running', 'insyscall'] },
@@ -17,6 +17,12 @@ export function traceSummary(ctx: QueryContext): TraceSummary {
     ...Array.from(m.procs.threadIds, (t): LaneDescriptor => ({ id: threadLane(t), section: 'threads', kind: 'spans', title: `Thread ${t}` })),
     ...ctx.tasks.lanes(),
   ];
+}
+
+/** The trace overview the web app starts from: counts, lanes, goroutine groups, reasons, warnings. */
+export function traceSummary(ctx: QueryContext): TraceSummary {
+  const m = ctx.model;
+  const lanes = traceLanes(ctx);
   const regionLevels = ctx.regions.levelsByGroup(ctx.groups);
   const warnings: string[] = [];
   if (m.salvage) warnings.push(m.salvage.message);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { traceSummary } from '../api/summary.ts';
+import { traceLanes } from '../api/summary.ts';
 import { API } from '../../shared/api.ts';
 import { allowedHosts } from '../api/host-guard.ts';
 import { buildModel } from '../model/build-model.ts';
@@ -72,7 +72,7 @@ export async function serve(opts: ServeOptions): Promise<{ url: string; close: (
   let warmUp: WarmUp | null = null;
   let idle: NodeJS.Timeout | null = null;
   const startWarmUp = (): void => {
-    warmUp = warmUpChunks(ctx, traceSummary(ctx).lanes.map((l) => l.id));
+    warmUp = warmUpChunks(ctx, traceLanes(ctx).map((l) => l.id));
     // Its chunks are garbage: collect them, as after the build (7 ms). A failed query would fail
     // for the browser too: say so, and keep serving.
     void warmUp.done.then(collectGarbage, (e: Error) => process.stderr.write(`warning: a chunk query failed while warming up: ${e.stack ?? e.message}\n`));

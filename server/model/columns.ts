@@ -11,7 +11,8 @@
 
 type TypedArray = Float64Array | Int32Array | Uint8Array | Uint16Array | Uint32Array | Float32Array;
 
-function grow<T extends TypedArray>(a: T, need: number): T {
+/** A copy of `a` with room for at least `need` elements: doubling, then adding 50 % past 1 M. */
+export function grow<T extends TypedArray>(a: T, need: number): T {
   let n = a.length;
   while (n < need) n = n < 1 << 20 ? n * 2 : Math.ceil(n * 1.5);
   const b = new (a.constructor as new (n: number) => T)(n);
@@ -112,10 +113,9 @@ export class U16OrI32Column {
 
 /**
  * Integers in [0, 2^40) as a 32-bit low word and an 8-bit high word, 5 bytes
- * instead of 8 (the range table's starts and durations while building: 2.3 M
- * rows each on the bench trace; the goroutine table's times); at the first
- * other value (negative, fractional, or 18 minutes of ns and more) every row
- * moves to `exact`, a Float64Array. IntColumn.fromReader finishes it.
+ * instead of 8 (the range table's durations while building: 2.3 M rows on
+ * the bench trace); at the first other value (negative, fractional, or 18
+ * minutes of ns and more) every row moves to `exact`, a Float64Array.
  */
 export class U40Column {
   lo: Uint32Array;
@@ -141,17 +141,6 @@ export class U40Column {
     this.lo[this.length] = v - high * 4294967296;
     this.hi[this.length] = high;
     return this.length++;
-  }
-  /** Sets row i (< length) to v. */
-  set(i: number, v: number): void {
-    if (this.exact === null && !(v >= 0 && v < 2 ** 40 && Math.floor(v) === v)) this.toExact();
-    if (this.exact !== null) {
-      this.exact[i] = v;
-      return;
-    }
-    const high = Math.floor(v / 4294967296);
-    this.lo[i] = v - high * 4294967296;
-    this.hi[i] = high;
   }
   /** Value of row i. */
   at(i: number): number {

@@ -1,3 +1,5 @@
+import { grow } from './columns.ts';
+
 /**
  * Min/max of step series over time buckets, at every power-of-two bucket size
  * from 2^BASE_SHIFT ns up: answers "min and max per pixel" for zoomed-out
@@ -108,24 +110,16 @@ export class CounterPyramidBuilder {
   /** Writes the open bucket's min and max out, and opens the next one at the current values. */
   private closeBucket(): void {
     const b = this.bucket;
-    if (b >= this.min[0].length) this.grow(b + 1);
+    if (b >= this.min[0].length) {
+      this.min = this.min.map((a) => grow(a, b + 1));
+      this.max = this.max.map((a) => grow(a, b + 1));
+    }
     for (let s = 0; s < this.seriesCount; s++) {
       this.min[s][b] = this.curMin[s];
       this.max[s][b] = this.curMax[s];
       this.curMin[s] = this.curMax[s] = this.cur[s];
     }
     this.bucket = b + 1;
-  }
-
-  private grow(need: number): void {
-    const n = Math.max(need, this.min[0].length * 2);
-    const widen = (a: Float32Array): Float32Array => {
-      const w = new Float32Array(n);
-      w.set(a);
-      return w;
-    };
-    this.min = this.min.map(widen);
-    this.max = this.max.map(widen);
   }
 
   private advanceTo(timeNs: number): void {

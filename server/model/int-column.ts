@@ -54,11 +54,21 @@ export class IntColumn {
 
   /**
    * The first n values of `values` (which may be a longer growable buffer);
-   * with `to`, value i goes to row to[i] (a permutation of 0 … n-1), so a
-   * regrouped column is built without an n-row Float64Array in between (38 MB
-   * of the build's peak for the bench trace's transition times).
+   * with `to`, value i goes to row to[i] (a permutation of 0 … n-1).
    */
   static from(values: Float64Array, n = values.length, to?: Int32Array): IntColumn {
+    return IntColumn.fromReader(new ArrayReader(values), n, to);
+  }
+
+  /**
+   * The first n values of a column read in order (`at(i)` for i = 0 … n-1: a
+   * SortedTimeColumn adds one delta per row), value i in row to[i] (row i
+   * without `to`), so a regrouped column is built without an n-row
+   * Float64Array in between (38 MB of the build's peak for the bench trace's
+   * transition times, built as 16-bit deltas and regrouped by goroutine here).
+   */
+  static fromReader(times: { at(i: number): number }, n: number, to?: Int32Array): IntColumn {
+    if (n === 0) return new IntColumn(new Uint32Array(0), null, null, 0, 0);
     // Min and max live in a typed array, not in locals: this loop runs once per column over
     // millions of rows, in on-stack-replaced code, where V8 boxes a double loop variable on
     // every update (a 16-byte allocation per row of an ascending column: 73 MB for the bench
@@ -66,63 +76,24 @@ export class IntColumn {
     const range = new Float64Array([Infinity, -Infinity]);
     let integral = true;
     for (let i = 0; i < n; i++) {
-      const v = values[i];
+      const v = times.at(i);
       if (v < range[0]) range[0] = v;
       if (v > range[1]) range[1] = v;
       if (integral && Math.floor(v) !== v) integral = false;
     }
     const min = range[0];
-    if (n === 0) return new IntColumn(new Uint32Array(0), null, null, 0, 0);
     const span = range[1] - min;
     if (!integral || !(span < 2 ** 48)) {
       const exact = new Float64Array(n);
-      for (let i = 0; i < n; i++) exact[to === undefined ? i : to[i]] = values[i];
+      for (let i = 0; i < n; i++) exact[to === undefined ? i : to[i]] = times.at(i);
       return new IntColumn(new Uint32Array(0), null, exact, 0, n);
     }
     const lo = new Uint32Array(n);
     const hi = span < 2 ** 32 ? null : span < 2 ** 40 ? new Uint8Array(n) : new Uint16Array(n);
     for (let i = 0; i < n; i++) {
-      const d = values[i] - min;
+      const d = times.at(i) - min;
       const j = to === undefined ? i : to[i];
       // d < 2^48 is an integer: the high word and the remainder are exact, and 3.6× faster than `%`.
-      const high = Math.floor(d / 4294967296);
-      lo[j] = d - high * 4294967296;
-      if (hi !== null) hi[j] = high;
-    }
-    return IntColumn.withHigh(lo, hi, min, n);
-  }
-
-  /**
-   * The first n values of a column read in order (`at(i)` for i = 0 … n-1: a
-   * SortedTimeColumn adds one delta per row, a U40Column joins two words), each
-   * minus `shift`, value i in row to[i] (row i without `to`). The transition
-   * log's times (built as 16-bit deltas) and the range starts are regrouped by
-   * goroutine here; the goroutine table's times are stored plus one so that -1,
-   * "none", fits a U40Column, and come back with shift 1.
-   */
-  static fromReader(times: { at(i: number): number }, n: number, to?: Int32Array, shift = 0): IntColumn {
-    if (n === 0) return new IntColumn(new Uint32Array(0), null, null, 0, 0);
-    // In a typed array, not in locals (see from).
-    const range = new Float64Array([Infinity, -Infinity]);
-    let integral = true;
-    for (let i = 0; i < n; i++) {
-      const v = times.at(i) - shift;
-      if (v < range[0]) range[0] = v;
-      if (v > range[1]) range[1] = v;
-      if (integral && Math.floor(v) !== v) integral = false;
-    }
-    const min = range[0];
-    const span = range[1] - min;
-    if (!integral || !(span < 2 ** 48)) {
-      const exact = new Float64Array(n);
-      for (let i = 0; i < n; i++) exact[to === undefined ? i : to[i]] = times.at(i) - shift;
-      return new IntColumn(new Uint32Array(0), null, exact, 0, n);
-    }
-    const lo = new Uint32Array(n);
-    const hi = span < 2 ** 32 ? null : span < 2 ** 40 ? new Uint8Array(n) : new Uint16Array(n);
-    for (let i = 0; i < n; i++) {
-      const d = times.at(i) - shift - min;
-      const j = to === undefined ? i : to[i];
       const high = Math.floor(d / 4294967296);
       lo[j] = d - high * 4294967296;
       if (hi !== null) hi[j] = high;
@@ -186,4 +157,13 @@ function runOf(runs: Int32Array, i: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** An array read as a column (IntColumn.from). */
+class ArrayReader {
+  constructor(private readonly values: Float64Array) {}
+
+  at(i: number): number {
+    return this.values[i];
+  }
 }

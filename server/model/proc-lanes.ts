@@ -18,10 +18,6 @@ export interface ProcLanes {
   threadRows: Int32Array;
 }
 
-/**
- * Groups (lane, old row) pairs by lane (lanes in ascending id order), remapping
- * rows to the regrouped transition log: a counting sort over the dense lane indices.
- */
 /** One kind of lane (procs or threads): lane ids ascending, rows[offsets[i] … offsets[i+1]) for lane ids[i]. */
 export interface BuiltLanes {
   ids: Int32Array;
@@ -29,6 +25,10 @@ export interface BuiltLanes {
   rows: Int32Array;
 }
 
+/**
+ * Groups (lane, old row) pairs by lane (lanes in ascending id order), remapping
+ * rows to the regrouped transition log: a counting sort over the dense lane indices.
+ */
 export function buildLanes(lanes: U16OrI32Column, laneIds: DenseIds, rows: I32Column, newRow: Int32Array): BuiltLanes {
   const n = lanes.length;
   const k = laneIds.ids.length;

@@ -1,4 +1,5 @@
 import type { LaneChunk } from '../../shared/chunk-codec.ts';
+import { grow } from '../model/columns.ts';
 import type { CounterPyramid, PyramidLevel } from '../model/counter-pyramid.ts';
 import { apply, COUNTER_SERIES } from '../model/goroutine-counters.ts';
 import type { CounterSeries } from '../model/metric-series.ts';
@@ -38,8 +39,13 @@ class BucketSink {
     const b = Math.floor(t / this.nsPerPx);
     if (b !== this.bucket) {
       this.bucket = b;
-      if (this.n === this.t.length) this.grow();
       const k = this.n++;
+      if (k === this.t.length) {
+        // Only when points fall outside the window (the capacity covers its pixels).
+        this.t = grow(this.t, k + 1);
+        this.min = this.min.map((a) => grow(a, k + 1));
+        this.max = this.max.map((a) => grow(a, k + 1));
+      }
       this.t[k] = b * this.nsPerPx;
       for (let s = 0; s < this.series; s++) this.min[s][k] = this.max[s][k] = values[s];
       return;
@@ -58,17 +64,6 @@ class BucketSink {
       arrays[`${name}.max`] = narrowest(this.max[s].subarray(0, n));
     });
     return { id, kind: 'counter', count: n, arrays, meta: { series: [...names] } };
-  }
-  /** Only when points fall outside the window (the capacity covers its pixels). */
-  private grow(): void {
-    const widen = (a: Float64Array): Float64Array => {
-      const w = new Float64Array(a.length * 2);
-      w.set(a);
-      return w;
-    };
-    this.t = widen(this.t);
-    this.min = this.min.map(widen);
-    this.max = this.max.map(widen);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { LaneChunk } from '../../shared/chunk-codec.ts';
+import { grow } from '../model/columns.ts';
 
 /**
  * Collects a lane's spans for one chunk, merging spans narrower than a pixel.
@@ -102,7 +103,13 @@ export class SpanMerger {
       }
       index.set(key, n);
     }
-    if (n === this.kState.length) this.growKeys();
+    if (n === this.kState.length) {
+      this.kState = grow(this.kState, n + 1);
+      this.kAux = grow(this.kAux, n + 1);
+      this.kAux2 = grow(this.kAux2, n + 1);
+      this.kWeight = grow(this.kWeight, n + 1);
+      this.kNext = grow(this.kNext, n + 1);
+    }
     this.kNext[n] = head;
     this.kState[n] = state;
     this.kAux[n] = aux;
@@ -132,19 +139,6 @@ export class SpanMerger {
     return index;
   }
 
-  private growKeys(): void {
-    const widen = <T extends Float64Array | Int32Array>(a: T): T => {
-      const w = new (a.constructor as new (n: number) => T)(a.length * 2);
-      w.set(a);
-      return w;
-    };
-    this.kState = widen(this.kState);
-    this.kAux = widen(this.kAux);
-    this.kAux2 = widen(this.kAux2);
-    this.kWeight = widen(this.kWeight);
-    this.kNext = widen(this.kNext);
-  }
-
   /** Adds an already merged span (from a precomputed level): passed through as is. */
   addMerged(startNs: number, endNs: number, state: number, count: number, aux: number, aux2: number): void {
     this.flush();
@@ -152,28 +146,21 @@ export class SpanMerger {
   }
 
   private push(s: number, e: number, state: number, count: number, aux: number, aux2: number): void {
-    if (this.n === this.start.length) this.grow();
     const i = this.n++;
+    if (i === this.start.length) {
+      this.start = grow(this.start, i + 1);
+      this.end = grow(this.end, i + 1);
+      this.state = grow(this.state, i + 1);
+      this.count = grow(this.count, i + 1);
+      this.aux = grow(this.aux, i + 1);
+      this.aux2 = grow(this.aux2, i + 1);
+    }
     this.start[i] = s;
     this.end[i] = e;
     this.state[i] = state;
     this.count[i] = count;
     this.aux[i] = aux;
     this.aux2[i] = aux2;
-  }
-
-  private grow(): void {
-    const widen = <T extends Float64Array | Uint8Array | Uint32Array | Int32Array>(a: T): T => {
-      const w = new (a.constructor as new (n: number) => T)(a.length * 2);
-      w.set(a);
-      return w;
-    };
-    this.start = widen(this.start);
-    this.end = widen(this.end);
-    this.state = widen(this.state);
-    this.count = widen(this.count);
-    this.aux = widen(this.aux);
-    this.aux2 = widen(this.aux2);
   }
 
   /** The lane chunk; `auxName`/`aux2Name` name the extra columns (omitted when null). */

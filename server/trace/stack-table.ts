@@ -44,19 +44,16 @@ export class StackTable {
     let h = 0x811c9dc5 ^ frames.length;
     for (let i = 0; i < frames.length; i++) h = Math.imul(h ^ frames[i], 0x01000193);
     const first = this.stackByHash.get(h);
+    const more = first === undefined ? undefined : this.moreByHash.get(h);
     if (first !== undefined) {
       if (this.same(first, frames)) return first;
-      const more = this.moreByHash.get(h);
       if (more !== undefined) for (const id of more) if (this.same(id, frames)) return id;
     }
     const id = this.stackFrames.length;
     this.stackFrames.push(Int32Array.from(frames));
     if (first === undefined) this.stackByHash.set(h, id);
-    else {
-      const more = this.moreByHash.get(h);
-      if (more === undefined) this.moreByHash.set(h, [id]);
-      else more.push(id);
-    }
+    else if (more === undefined) this.moreByHash.set(h, [id]);
+    else more.push(id);
     return id;
   }
 

@@ -18,11 +18,9 @@ const STALL_MS = 120_000;
  * in blocks while the caller builds its model, and the string and stack
  * tables here mirror the worker's (same ids, no interning maps). The caller
  * sees the same OpenedTrace, synchronous `next()` included, as openTrace's.
- */
-/**
- * `onWait`: called whenever the caller is about to sleep for the worker's next
- * block, with the bytes read so far (the model builder collects its garbage
- * then, at no cost to the load).
+ * `onWait` is called whenever the caller is about to sleep for the worker's
+ * next block, with the bytes read so far (the model builder collects its
+ * garbage then, at no cost to the load).
  */
 export function openTracePipelined(file: string, workerPath: string, onWait?: (bytesRead: number) => void): OpenedTrace {
   if (!existsSync(workerPath)) throw new Error(`no parse worker at ${workerPath}`);
