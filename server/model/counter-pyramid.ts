@@ -136,13 +136,30 @@ export class CounterPyramidBuilder {
    */
   setAll(point: Float64Array): void {
     this.advanceTo(point[0]);
-    const [cur, lo, hi] = [this.cur, this.curMin, this.curMax];
+    const cur = this.cur;
+    const lo = this.curMin;
+    const hi = this.curMax;
     for (let s = 0; s < this.seriesCount; s++) {
       const v = point[1 + s];
       cur[s] = v;
       if (v < lo[s]) lo[s] = v;
       if (v > hi[s]) hi[s] = v;
     }
+  }
+
+  /**
+   * One series changes: `point` is [time, series, value]. The goroutine counters
+   * move a goroutine between two series per transition, so they update those two
+   * instead of all four (setting a series to its current value changes nothing:
+   * the open bucket's min and max already include it).
+   */
+  setOne(point: Float64Array): void {
+    this.advanceTo(point[0]);
+    const s = point[1];
+    const v = point[2];
+    this.cur[s] = v;
+    if (v < this.curMin[s]) this.curMin[s] = v;
+    if (v > this.curMax[s]) this.curMax[s] = v;
   }
 
   /** Series s has value v from timeNs on. */

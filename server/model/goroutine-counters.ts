@@ -60,8 +60,8 @@ export class GoroutineCountersBuilder {
   private readonly counts = new Int32Array(4);
   private readonly checkpoints = new I32Column(1024);
   private readonly pyramid = new CounterPyramidBuilder(4);
-  /** Time, then the four counts: the pyramid's point (a typed array: double arguments are boxed). */
-  private readonly point = new Float64Array(5);
+  /** Time, series, value: the pyramid's point (a typed array: double arguments are boxed). */
+  private readonly point = new Float64Array(3);
 
   /** `expectedRows` sizes the code column (capacity never written costs no memory). */
   constructor(expectedRows = 1024) {
@@ -75,10 +75,22 @@ export class GoroutineCountersBuilder {
     if ((k & ((1 << CHECKPOINT_SHIFT) - 1)) === 0) for (let s = 0; s < 4; s++) this.checkpoints.push(counts[s]);
     if (code === 0) return;
     apply(code, counts);
+    // Only the two series the goroutine leaves and enters change: updating those instead of all
+    // four took the bench trace's 4.7 M pushes from 277 to 192 ms (median of 20, same pyramid).
     const point = this.point;
     point[0] = at.timeNs;
-    for (let s = 0; s < 4; s++) point[1 + s] = counts[s];
-    this.pyramid.setAll(point);
+    const from = code & 7;
+    const to = code >>> 3;
+    if (from !== V_DEAD) {
+      point[1] = from - 1;
+      point[2] = counts[from - 1];
+      this.pyramid.setOne(point);
+    }
+    if (to !== V_DEAD) {
+      point[1] = to - 1;
+      point[2] = counts[to - 1];
+      this.pyramid.setOne(point);
+    }
   }
 
   finish(endNs: number): GoroutineCounters {
