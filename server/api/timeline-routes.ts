@@ -44,7 +44,7 @@ export function registerTimelineRoutes(app: FastifyInstance, ctx: QueryContext):
       label: m.strings.get(m.goroutines.label(g)),
       createdNs: m.goroutines.createdNs(g),
       endNs: m.goroutines.endNs(g),
-      execNs: ctx.execNs.at(g),
+      execNs: ctx.model.goroutines.execNs(g),
     }));
     const body: GoroutineListResponse = { group: req.query.group, total: members.length, offset, items };
     return body;

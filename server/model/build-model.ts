@@ -224,7 +224,7 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
   const { log, procLanes, threadLanes } = gb.finishLog();
   collectGarbage();
   // After the log: creation and end times are read from it.
-  const goroutines = gb.goroutines.finish(log, gb.syncNs.finish(), foreverReason);
+  const goroutines = gb.goroutines.finish(log, gb.syncNs.finish(), foreverReason, endNs);
   const metrics = {
     gomaxprocs: gomaxprocs.finish(),
     heapAlloc: heapAlloc.finish(),

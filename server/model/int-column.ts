@@ -52,6 +52,11 @@ export class IntColumn {
     return new IntColumn(lo, null, null, bias, n, runRows, runHigh);
   }
 
+  /** A column from its words, as IntColumnWriter wrote them (`exact` instead when a value did not fit). */
+  static fromWords(lo: Uint32Array, hi: Uint8Array | Uint16Array | null, exact: Float64Array | null, bias: number, n: number): IntColumn {
+    return exact !== null ? new IntColumn(new Uint32Array(0), null, exact, 0, n) : IntColumn.withHigh(lo, hi, bias, n);
+  }
+
   /**
    * The first n values of `values` (which may be a longer growable buffer);
    * with `to`, value i goes to row to[i] (a permutation of 0 … n-1).

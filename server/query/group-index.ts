@@ -16,7 +16,7 @@ export class GroupIndex {
 
   private readonly goroutines: TraceModel['goroutines'];
 
-  constructor(model: TraceModel, execNsOfGoroutine: Float64Array) {
+  constructor(model: TraceModel) {
     this.goroutines = model.goroutines;
     // Groups are the goroutine table's distinct start functions, ordered by execution time.
     const names = model.goroutines.startFunctions;
@@ -25,7 +25,7 @@ export class GroupIndex {
     const counts = new Int32Array(names.length);
     for (let g = 0; g < n; g++) {
       const k = model.goroutines.startFunctionOf(g);
-      exec[k] += execNsOfGoroutine[g];
+      exec[k] += model.goroutines.execNs(g);
       counts[k]++;
     }
     const order = Array.from(names, (_, i) => i).sort((a, b) => exec[b] - exec[a] || a - b);

@@ -1,17 +1,18 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { goroutineExecNs, goroutineStats } from '../../server/model/goroutine-stats.ts';
+import { goroutineStats } from '../../server/model/goroutine-stats.ts';
 import { fixtureModel } from '../helpers/model-cache.ts';
 import { FIXTURE_TRACES } from '../helpers/paths.ts';
 
 /**
- * goroutineExecNs is goroutineStats' execution time alone (the server computes
- * it for every goroutine at load); both must agree exactly, for every
+ * The goroutine table's execution times (replayed from the log when the model
+ * is finished; the server sorts the goroutine groups by them) are
+ * goroutineStats' execution time alone: both must agree exactly, for every
  * goroutine of every fixture of every format.
  */
 const traces = readdirSync(FIXTURE_TRACES).filter((f) => f.endsWith('.trace'));
 
-describe('goroutineExecNs', () => {
+describe('GoroutineTable.execNs', () => {
   it('the fixtures cover every format', () => {
     expect(traces.length).toBeGreaterThan(60);
   });
@@ -23,7 +24,7 @@ describe('goroutineExecNs', () => {
       let withExec = 0;
       for (let g = 0; g < m.goroutines.count; g++) {
         const want = goroutineStats(m, g, 0, m.endNs, false).execNs;
-        const got = goroutineExecNs(m, g);
+        const got = m.goroutines.execNs(g);
         if (got !== want) diff.push(`G${m.goroutines.id(g)}: ${got} != ${want}`);
         if (want > 0) withExec++;
       }

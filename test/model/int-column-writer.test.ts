@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { IntColumn } from '../../server/model/int-column.ts';
+import { IntColumnWriter } from '../../server/model/int-column-writer.ts';
+
+/** Writes `values` in a scrambled row order and reads them back. */
+function roundTrip(values: number[], bias: number): number[] {
+  const w = new IntColumnWriter(values.length, bias);
+  const order = values.map((_, i) => (i * 7919) % values.length);
+  expect(new Set(order).size).toBe(values.length);
+  for (const i of order) w.set(i, values[i]);
+  return Array.from(w.finish().toFloat64());
+}
+
+describe('IntColumnWriter', () => {
+  it('reads back small values, written in any order, like IntColumn.from', () => {
+    const values = Array.from({ length: 1000 }, (_, i) => (i % 3 === 0 ? -1 : i * 1000));
+    expect(roundTrip(values, -1)).toEqual(values);
+    expect(roundTrip(values, -1)).toEqual(Array.from(IntColumn.from(Float64Array.from(values)).toFloat64()));
+  });
+
+  it('adds high words past 2^32, widening them from 8 to 16 bits past 2^40', () => {
+    const values = Array.from({ length: 1000 }, (_, i) => i * 1e9 + (i % 7)); // high words up to 232: 8 bits
+    values[500] = 2 ** 45 + 3; // after 8-bit high words were written
+    values[999] = -1;
+    expect(roundTrip(values, -1)).toEqual(values);
+  });
+
+  it('keeps exact doubles once a value is fractional, below the bias or too wide', () => {
+    for (const odd of [0.5, -2, 2 ** 49, Number.NaN]) {
+      const values = Array.from({ length: 100 }, (_, i) => i * 6e9);
+      values[40] = odd;
+      expect(roundTrip(values, -1)).toEqual(values);
+    }
+  });
+
+  it('reads a row never written as the bias', () => {
+    const w = new IntColumnWriter(3, -1);
+    w.set(0, 5);
+    w.set(2, 6e9);
+    expect(Array.from(w.finish().toFloat64())).toEqual([5, -1, 6e9]);
+  });
+});
