@@ -2,7 +2,7 @@ import { denseIndex, I32Column, lowerBound } from './columns.ts';
 import type { TransitionLog } from './transition-log.ts';
 import { fromOf, reasonOf, toOf, TO_PROC_LOST } from './transition-log.ts';
 import { IdIndex } from './id-index.ts';
-import { IntColumn } from './int-column.ts';
+import type { IntColumn } from './int-column.ts';
 import { IntColumnWriter } from './int-column-writer.ts';
 
 /**
@@ -142,7 +142,7 @@ export class GoroutineTableBuilder {
    */
   finish(log: TransitionLog, syncNs: Float64Array, foreverReason: number, endNs: number): GoroutineTable {
     const n = this.index.size;
-    const ids = IntColumn.from(this.index.idsByIndex());
+    const ids = this.index.idsByIndex();
     this.index.freeze(ids);
     // Written straight into the columns' words in one pass over the log. This step set the load's
     // peak with two Float64Arrays for the times (15 MB for the bench trace) and a third pass over the
