@@ -65,3 +65,15 @@ export class IntColumnWriter {
     return IntColumn.fromWords(this.lo, this.hi, this.exact, this.bias, this.length);
   }
 }
+
+/**
+ * IntColumn.fromReader for values known to be at least `lowerBound` (times are
+ * never negative): one pass instead of two, the first of which only found the
+ * smallest value (the bench trace's 4.7 M transition times, regrouped by
+ * goroutine: 138 -> 110 ms, median of 8). Value i of `times` goes to row to[i].
+ */
+export function columnFromReader(times: { at(i: number): number }, n: number, to: Int32Array, lowerBound: number): IntColumn {
+  const w = new IntColumnWriter(n, lowerBound);
+  for (let i = 0; i < n; i++) w.set(to[i], times.at(i));
+  return w.finish();
+}
