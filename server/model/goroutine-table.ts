@@ -184,46 +184,63 @@ function replayGoroutines(
   endedOut: IntColumnWriter,
   execOut: IntColumnWriter,
 ): void {
-  const { offsets, packed, time } = log;
+  // The times live in a typed array, not in locals: this loop runs once, and its
+  // on-stack-replaced code boxed every double kept in a local across rows or passed to the
+  // writers (80 MB of garbage for the bench trace's 960 000 goroutines; 3.5 MB this way).
+  const io = new Float64Array(5);
+  io[END] = endNs;
   for (let g = 0; g < createdOut.length; g++) {
-    let created = -1;
-    let ended = -1;
-    let execNs = 0;
-    let lastStart = -1;
-    for (let row = offsets[g], end = offsets[g + 1]; row < end; row++) {
-      const p = packed[row];
-      const from = fromOf(p);
-      const to = toOf(p);
-      if (from === to || to === TO_PROC_LOST) continue;
-      const t = time.at(row);
-      if (from <= 1) {
-        // GoState.Undetermined = 0, NotExist = 1: a new incarnation.
-        if (from === 1) created = t;
-        else {
-          const s = lowerBound(syncNs, t) - 1;
-          created = s >= 0 ? syncNs[s] : 0;
-        }
-        ended = -1;
-        execNs = from === 0 && to === 3 ? clipWhole(created, t, endNs) : 0; // Undetermined → Running
-        lastStart = -1;
-      } else if (from === 3 && lastStart !== -1) {
-        execNs += clipWhole(lastStart, t, endNs);
-        lastStart = -1;
-      }
-      // A creation can also end (created blocked forever).
-      const ends = to === 1 || (to === 4 && foreverReason !== 0 && reasonOf(p) === foreverReason); // NotExist, Waiting
-      if (to === 3) lastStart = t;
-      else if (ends && lastStart !== -1) {
-        execNs += clipWhole(lastStart, t, endNs);
-        lastStart = -1;
-      }
-      if (ends) ended = t;
-    }
-    if (lastStart !== -1) execNs += clipWhole(lastStart, endNs, endNs);
-    createdOut.set(g, created);
-    endedOut.set(g, ended);
-    execOut.set(g, execNs);
+    replayGoroutine(log, g, syncNs, foreverReason, io);
+    createdOut.setFrom(g, io, CREATED);
+    endedOut.setFrom(g, io, ENDED);
+    execOut.setFrom(g, io, EXEC);
   }
+}
+
+// Slots of replayGoroutine's typed array.
+const CREATED = 0;
+const ENDED = 1;
+const EXEC = 2;
+const LAST_START = 3;
+const END = 4;
+
+/** Goroutine g's creation, end and execution times into io[CREATED], io[ENDED], io[EXEC] (io[END]: the trace's end). */
+function replayGoroutine(log: TransitionLog, g: number, syncNs: Float64Array, foreverReason: number, io: Float64Array): void {
+  const { offsets, packed, time } = log;
+  io[CREATED] = -1;
+  io[ENDED] = -1;
+  io[EXEC] = 0;
+  io[LAST_START] = -1;
+  for (let row = offsets[g], end = offsets[g + 1]; row < end; row++) {
+    const p = packed[row];
+    const from = fromOf(p);
+    const to = toOf(p);
+    if (from === to || to === TO_PROC_LOST) continue;
+    const t = time.at(row);
+    if (from <= 1) {
+      // GoState.Undetermined = 0, NotExist = 1: a new incarnation.
+      if (from === 1) io[CREATED] = t;
+      else {
+        const s = lowerBound(syncNs, t) - 1;
+        io[CREATED] = s >= 0 ? syncNs[s] : 0;
+      }
+      io[ENDED] = -1;
+      io[EXEC] = from === 0 && to === 3 ? clipWhole(io[CREATED], t, io[END]) : 0; // Undetermined → Running
+      io[LAST_START] = -1;
+    } else if (from === 3 && io[LAST_START] !== -1) {
+      io[EXEC] += clipWhole(io[LAST_START], t, io[END]);
+      io[LAST_START] = -1;
+    }
+    // A creation can also end (created blocked forever).
+    const ends = to === 1 || (to === 4 && foreverReason !== 0 && reasonOf(p) === foreverReason); // NotExist, Waiting
+    if (to === 3) io[LAST_START] = t;
+    else if (ends && io[LAST_START] !== -1) {
+      io[EXEC] += clipWhole(io[LAST_START], t, io[END]);
+      io[LAST_START] = -1;
+    }
+    if (ends) io[ENDED] = t;
+  }
+  if (io[LAST_START] !== -1) io[EXEC] += clipWhole(io[LAST_START], io[END], io[END]);
 }
 
 /** The part of [a, b) inside the whole trace [0, endNs]. */

@@ -19,6 +19,8 @@ export class IntColumnWriter {
   private lo: Uint32Array;
   private hi: Uint8Array | Uint16Array | null = null;
   private exact: Float64Array | null = null;
+  /** The value on its way to setWide. */
+  private readonly wide = new Float64Array(1);
 
   constructor(
     readonly length: number,
@@ -35,10 +37,22 @@ export class IntColumnWriter {
     const d = v - this.bias;
     // The common row: a small non-negative integer (rows start at zero in both words).
     if (d >= 0 && d < WORD && Math.floor(d) === d) this.lo[i] = d;
-    else this.setWide(i, v, d);
+    else {
+      // Through a typed array, not as an argument: inlined into a caller's loop, a double
+      // argument of this call was boxed for every row (27 MB for the bench trace's goroutines).
+      this.wide[0] = v;
+      this.setWide(i);
+    }
   }
 
-  private setWide(i: number, v: number, d: number): void {
+  /** Row i takes src[k]: for loops that keep their values in a typed array (a double argument to a call that is not inlined is boxed). */
+  setFrom(i: number, src: Float64Array, k: number): void {
+    this.set(i, src[k]);
+  }
+
+  private setWide(i: number): void {
+    const v = this.wide[0];
+    const d = v - this.bias;
     if (!(d >= 0 && d < 2 ** 48 && Math.floor(d) === d)) {
       this.toExact();
       this.exact![i] = v;
