@@ -31,6 +31,18 @@ describe('gotrace-view dump / stats', () => {
     expect(s.events).toBe(Object.values(s.kinds as Record<string, number>).reduce((a, b) => a + b, 0));
   });
 
+  it('count (the parse benchmark) reads every event and counts the transitions, as the Go oracle\'s count', () => {
+    const f = join(FIXTURE_TRACES, 'mutex-go1.25.trace');
+    const r = cli('count', f);
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.stdout);
+    const s = JSON.parse(cli('stats', f, '--json').stdout);
+    expect(c.events).toBe(s.events);
+    expect(c.transitions).toBe(s.kinds.StateTransition);
+    expect(c.elapsedNs).toBeGreaterThan(0);
+    expect(c.maxRssBytes).toBeGreaterThan(0);
+  });
+
   it('a bad file: "FILE: offset 0x…: what is wrong" on stderr and exit status 1', () => {
     const f = join(tmp, 'garbage.trace');
     writeFileSync(f, 'definitely not a trace');
