@@ -21,6 +21,8 @@ export class IntColumnWriter {
   private exact: Float64Array | null = null;
   /** The value on its way to setWide. */
   private readonly wide = new Float64Array(1);
+  /** What the high words can hold: 2^40 in 8 bits, 2^48 in 16 (0 before there are any). */
+  private readonly hiLimit = new Float64Array(1);
 
   constructor(
     readonly length: number,
@@ -35,9 +37,14 @@ export class IntColumnWriter {
       return;
     }
     const d = v - this.bias;
-    // The common row: a small non-negative integer (rows start at zero in both words).
+    // The common rows: a small non-negative integer (rows start at zero in both words), or, once
+    // high words exist, one that fits them (most times of a trace longer than 4.3 s).
     if (d >= 0 && d < WORD && Math.floor(d) === d) this.lo[i] = d;
-    else {
+    else if (this.hi !== null && d >= 0 && d < this.hiLimit[0] && Math.floor(d) === d) {
+      const high = Math.floor(d / WORD);
+      this.lo[i] = d - high * WORD;
+      this.hi[i] = high;
+    } else {
       // Through a typed array, not as an argument: inlined into a caller's loop, a double
       // argument of this call was boxed for every row (27 MB for the bench trace's goroutines).
       this.wide[0] = v;
@@ -61,6 +68,7 @@ export class IntColumnWriter {
     const high = Math.floor(d / WORD);
     if (this.hi === null) this.hi = high < 256 ? new Uint8Array(this.length) : new Uint16Array(this.length);
     else if (high >= 256 && this.hi instanceof Uint8Array) this.hi = Uint16Array.from(this.hi);
+    this.hiLimit[0] = this.hi instanceof Uint8Array ? 2 ** 40 : 2 ** 48;
     this.lo[i] = d - high * WORD;
     this.hi[i] = high;
   }
@@ -73,6 +81,7 @@ export class IntColumnWriter {
     this.exact = exact;
     this.lo = new Uint32Array(0);
     this.hi = null;
+    this.hiLimit[0] = 0;
   }
 
   finish(): IntColumn {
