@@ -2,7 +2,7 @@ import { denseIndex, I32Column, lowerBound } from './columns.ts';
 import type { TransitionLog } from './transition-log.ts';
 import { fromOf, reasonOf, toOf, TO_PROC_LOST } from './transition-log.ts';
 import { IdIndex } from './id-index.ts';
-import type { IntColumn } from './int-column.ts';
+import { IntColumn } from './int-column.ts';
 import { IntColumnWriter } from './int-column-writer.ts';
 
 /**
@@ -153,7 +153,7 @@ export class GoroutineTableBuilder {
     replayGoroutines(log, syncNs, foreverReason, endNs, created, ended, exec);
     const { index: nameIndex, values: names } = denseIndex(this.name.data, this.name.length);
     this.name.data = new Int32Array(0);
-    return new GoroutineTable(ids, nameIndex, names, created.finish(), ended.finish(), exec.finish(), this.labels, this.index);
+    return new GoroutineTable(ids, nameIndex, names, IntColumn.fromWriter(created), IntColumn.fromWriter(ended), IntColumn.fromWriter(exec), this.labels, this.index);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { IntColumn } from './int-column.ts';
+import { IntColumn } from './int-column.ts';
 import { IntColumnWriter } from './int-column-writer.ts';
 
 /**
@@ -77,7 +77,7 @@ export class IdIndex {
     const direct = this.direct;
     for (let id = 0; id < direct.length; id++) if (direct[id] !== 0) ids.set(direct[id] - 1, id);
     for (let i = 0; i < this.keys.length; i++) if (this.keys[i] !== EMPTY) ids.set(this.values[i], this.keys[i]);
-    return ids.finish();
+    return IntColumn.fromWriter(ids);
   }
 
   /**

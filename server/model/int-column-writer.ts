@@ -1,19 +1,28 @@
-import { IntColumn } from './int-column.ts';
-
 const WORD = 4294967296;
 
+/** What an IntColumnWriter wrote: the words of an IntColumn (`exact` instead when a value did not fit them). */
+export interface IntColumnWords {
+  lo: Uint32Array;
+  hi: Uint8Array | Uint16Array | null;
+  exact: Float64Array | null;
+  bias: number;
+  length: number;
+}
+
 /**
- * Writes an IntColumn row by row, in any order, straight into its 32-bit low
- * words (plus high words once a value needs them): no Float64Array of all the
- * rows in between, which is what IntColumn.from reads. For the goroutine
- * table's creation, end and execution times that was 7.7 MB per column for
- * the bench trace's 960 000 goroutines, at the step that set the load's peak.
+ * Writes the words of an IntColumn row by row, in any order: the 32-bit low
+ * words, plus high words once a value needs them. Every IntColumn is built
+ * through one (IntColumn.fromReader, IntColumn.fromWriter), and a column
+ * filled out of row order needs no Float64Array of all its rows in between:
+ * for the goroutine table's creation, end and execution times that was 7.7 MB
+ * per column for the bench trace's 960 000 goroutines, at the step that set
+ * the load's peak.
  *
  * The smallest value is given up front (the bias: -1 for columns where -1
- * means "none", 0 for durations) instead of found in a first pass. A value
- * below it, a non-integer, or one 2^48 or more above it turns the column into
- * a Float64Array, as IntColumn.from would, so every value reads back exactly.
- * Each row is written once; a row never written reads as the bias.
+ * means "none", 0 for durations, or the smallest value found in a first
+ * pass). A value below it, a non-integer, or one 2^48 or more above it turns
+ * the column into a Float64Array, so every value reads back exactly. Each row
+ * is written once; a row never written reads as the bias.
  */
 export class IntColumnWriter {
   private lo: Uint32Array;
@@ -22,7 +31,7 @@ export class IntColumnWriter {
   /** The value on its way to setWide. */
   private readonly wide = new Float64Array(1);
   /** What the high words can hold: 2^40 in 8 bits, 2^48 in 16 (0 before there are any). */
-  private readonly hiLimit = new Float64Array(1);
+  private hiLimit = 0;
 
   constructor(
     readonly length: number,
@@ -40,7 +49,7 @@ export class IntColumnWriter {
     // The common rows: a small non-negative integer (rows start at zero in both words), or, once
     // high words exist, one that fits them (most times of a trace longer than 4.3 s).
     if (d >= 0 && d < WORD && Math.floor(d) === d) this.lo[i] = d;
-    else if (this.hi !== null && d >= 0 && d < this.hiLimit[0] && Math.floor(d) === d) {
+    else if (this.hi !== null && d >= 0 && d < this.hiLimit && Math.floor(d) === d) {
       const high = Math.floor(d / WORD);
       this.lo[i] = d - high * WORD;
       this.hi[i] = high;
@@ -68,7 +77,7 @@ export class IntColumnWriter {
     const high = Math.floor(d / WORD);
     if (this.hi === null) this.hi = high < 256 ? new Uint8Array(this.length) : new Uint16Array(this.length);
     else if (high >= 256 && this.hi instanceof Uint8Array) this.hi = Uint16Array.from(this.hi);
-    this.hiLimit[0] = this.hi instanceof Uint8Array ? 2 ** 40 : 2 ** 48;
+    this.hiLimit = this.hi instanceof Uint8Array ? 2 ** 40 : 2 ** 48;
     this.lo[i] = d - high * WORD;
     this.hi[i] = high;
   }
@@ -81,22 +90,11 @@ export class IntColumnWriter {
     this.exact = exact;
     this.lo = new Uint32Array(0);
     this.hi = null;
-    this.hiLimit[0] = 0;
+    this.hiLimit = 0;
   }
 
-  finish(): IntColumn {
-    return IntColumn.fromWords(this.lo, this.hi, this.exact, this.bias, this.length);
+  /** The words written (the writer is done with them). */
+  words(): IntColumnWords {
+    return { lo: this.lo, hi: this.hi, exact: this.exact, bias: this.bias, length: this.length };
   }
-}
-
-/**
- * IntColumn.fromReader for values known to be at least `lowerBound` (times are
- * never negative): one pass instead of two, the first of which only found the
- * smallest value (the bench trace's 4.7 M transition times, regrouped by
- * goroutine: 138 -> 110 ms, median of 8). Value i of `times` goes to row to[i].
- */
-export function columnFromReader(times: { at(i: number): number }, n: number, to: Int32Array, lowerBound: number): IntColumn {
-  const w = new IntColumnWriter(n, lowerBound);
-  for (let i = 0; i < n; i++) w.set(to[i], times.at(i));
-  return w.finish();
 }

@@ -1,6 +1,5 @@
-import { columnFromReader } from './int-column-writer.ts';
 import { groupByKey, I32Column, U16OrI32Column, U40Column } from './columns.ts';
-import type { IntColumn } from './int-column.ts';
+import { IntColumn } from './int-column.ts';
 import { SortedTimeBuilder, type TimeReader } from './sorted-time-column.ts';
 
 /**
@@ -147,13 +146,13 @@ export class RangeTableBuilder {
     for (let r = 0; r < n; r++) duration[newRow[r]] = durations.at(r);
     this.nameFlags.data = new Uint16Array(0);
     // Regrouped straight into the integer column (no n-row Float64Array in between).
-    const startNs = columnFromReader(new RangeStarts(this.endNs.finish(), durations), n, newRow, 0);
+    const startNs = IntColumn.fromReader(new RangeStarts(this.endNs.finish(), durations), n, newRow, 0);
     this.durationNs.release();
     return new RangeTable(nameFlags, Int32Array.from(this.names), startNs, duration, offsets);
   }
 }
 
-/** Start of row i while building: its end minus its duration, read in row order by columnFromReader. */
+/** Start of row i while building: its end minus its duration, read in row order by IntColumn.fromReader. */
 class RangeStarts {
   constructor(
     private readonly ends: TimeReader,

@@ -1,8 +1,7 @@
-import { columnFromReader } from './int-column-writer.ts';
 import { BitColumn } from './bit-column.ts';
 import { collectGarbage } from './collect-garbage.ts';
 import { groupByKey, I32Column, lowerBound, U16OrI32Column, upperBound } from './columns.ts';
-import type { IntColumn } from './int-column.ts';
+import { IntColumn } from './int-column.ts';
 import { DenseIds } from './dense-ids.ts';
 import { SortedTimeBuilder, type TimeReader } from './sorted-time-column.ts';
 
@@ -228,7 +227,7 @@ export class TransitionLogBuilder {
     // The cause columns and the goroutine column (30 MB) go before the times are regrouped.
     collectGarbage();
     const timesInOrder = this.time.finish();
-    const time = columnFromReader(timesInOrder, n, newRow, 0);
+    const time = IntColumn.fromReader(timesInOrder, n, newRow, 0);
     const { actorRows, actorGoroutine, actorProc, actorThread, actorThreadIds } = actors;
     const log = new TransitionLog(time, packed, stack, offsets, timesInOrder, actorRows, actorGoroutine, actorProc, actorThread, actorThreadIds, Int32Array.from(this.reasons));
     return { log, newRow };

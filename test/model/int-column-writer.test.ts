@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IntColumn } from '../../server/model/int-column.ts';
-import { columnFromReader, IntColumnWriter } from '../../server/model/int-column-writer.ts';
+import { IntColumnWriter } from '../../server/model/int-column-writer.ts';
 
 /** Writes `values` in a scrambled row order and reads them back. */
 function roundTrip(values: number[], bias: number): number[] {
@@ -8,7 +8,7 @@ function roundTrip(values: number[], bias: number): number[] {
   const order = values.map((_, i) => (i * 7919) % values.length);
   expect(new Set(order).size).toBe(values.length);
   for (const i of order) w.set(i, values[i]);
-  return Array.from(w.finish().toFloat64());
+  return Array.from(IntColumn.fromWriter(w).toFloat64());
 }
 
 describe('IntColumnWriter', () => {
@@ -37,16 +37,16 @@ describe('IntColumnWriter', () => {
     const w = new IntColumnWriter(3, -1);
     w.set(0, 5);
     w.set(2, 6e9);
-    expect(Array.from(w.finish().toFloat64())).toEqual([5, -1, 6e9]);
+    expect(Array.from(IntColumn.fromWriter(w).toFloat64())).toEqual([5, -1, 6e9]);
   });
 });
 
-describe('columnFromReader', () => {
+describe('IntColumn.fromReader with a lower bound', () => {
   it('scatters a reader into rows like IntColumn.fromReader, in one pass', () => {
     const values = Array.from({ length: 5000 }, (_, i) => i * 7e6 + (i % 11)); // past 2^32 from row 614 on
     const to = Int32Array.from(values, (_, i) => (i * 3001) % values.length);
     const reader = { at: (i: number) => values[i] };
     const want = IntColumn.fromReader(reader, values.length, to).toFloat64();
-    expect(Array.from(columnFromReader(reader, values.length, to, 0).toFloat64())).toEqual(Array.from(want));
+    expect(Array.from(IntColumn.fromReader(reader, values.length, to, 0).toFloat64())).toEqual(Array.from(want));
   });
 });
