@@ -223,7 +223,7 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
   // before the goroutine table is finished.
   const { log, procLanes, threadLanes } = gb.finishLog();
   collectGarbage();
-  // After the log: creation and end times are read from it.
+  // After the log: creation, end and execution times are replayed from it.
   const goroutines = gb.goroutines.finish(log, gb.syncNs.finish(), foreverReason, endNs);
   const metrics = {
     gomaxprocs: gomaxprocs.finish(),

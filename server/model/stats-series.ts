@@ -46,15 +46,15 @@ export class PairPyramidBuilder {
   constructor(private readonly heap: boolean) {}
 
   /**
-   * Series s (0 or 1) has a point at `at.timeNs` whose value is now `source.current`
-   * (call it when the series' CounterBuilder accepted a point). One point is drawn per
+   * Series s (0 or 1) has a point at `at.timeNs` whose value is now `source.latest[0]`
+   * (call it when the series' CounterBuilder accepted a point, so there is one). One point is drawn per
    * distinct time, with both values as they stand after that time's last change.
    */
-  change(at: { readonly timeNs: number }, s: number, source: { readonly current: number }): void {
+  change(at: { readonly timeNs: number }, s: number, source: { readonly latest: Float64Array }): void {
     const latest = this.latest;
     if (this.pending && at.timeNs > latest[0]) this.flush();
     latest[0] = at.timeNs;
-    latest[1 + s] = this.heap ? Math.fround(source.current) : source.current;
+    latest[1 + s] = this.heap ? Math.fround(source.latest[0]) : source.latest[0];
     this.pending = true;
   }
 
