@@ -1,3 +1,4 @@
+import { grow } from './columns.ts';
 import { IntMap } from './int-map.ts';
 
 /**
@@ -68,11 +69,10 @@ export class OpenSlices {
   }
 
   private grow(): void {
-    const n = this.rows.length * 2;
-    const widen = <T extends Int32Array | Float64Array>(a: T, b: T): T => (b.set(a), b);
-    this.rows = widen(this.rows, new Int32Array(n));
-    this.start = widen(this.start, new Float64Array(n));
-    this.proc = widen(this.proc, new Int32Array(n));
-    this.thread = widen(this.thread, new Int32Array(n));
+    const need = this.rows.length + 1;
+    this.rows = grow(this.rows, need);
+    this.start = grow(this.start, need);
+    this.proc = grow(this.proc, need);
+    this.thread = grow(this.thread, need);
   }
 }
