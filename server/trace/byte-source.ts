@@ -123,6 +123,42 @@ export class ByteSource {
     return out;
   }
 
+  /**
+   * Copies the next `n` bytes into dst at `at`; returns how many (fewer if the file ends first).
+   * What the window does not hold yet is read from the file straight into dst: batch bytes are
+   * then read once, not into the window and copied again, and the window only needs to hold the
+   * batch headers.
+   */
+  readInto(dst: Uint8Array, at: number, n: number): number {
+    const have = this.end - this.pos;
+    if (have >= n || this.eof) {
+      const k = Math.min(have, n);
+      dst.set(this.buf.subarray(this.pos, this.pos + k), at);
+      this.pos += k;
+      return k;
+    }
+    dst.set(this.buf.subarray(this.pos, this.end), at);
+    const from = this.bufStart + this.end;
+    let got = 0;
+    while (have + got < n) {
+      let r: number;
+      try {
+        r = readSync(this.fd, dst, at + have + got, n - have - got, from + got);
+      } catch (e) {
+        throw new TraceError('IO', from + got, `read failed: ${(e as Error).message}`);
+      }
+      if (r === 0) {
+        this.eof = true;
+        break;
+      }
+      got += r;
+    }
+    // The window is empty now, at the offset after the bytes read.
+    this.bufStart = from + got;
+    this.pos = this.end = 0;
+    return have + got;
+  }
+
   /** Reads everything from here to the end of the file (old-format traces need it whole). */
   readRest(): Uint8Array {
     const remaining = this.size - this.offset;
@@ -130,5 +166,8 @@ export class ByteSource {
   }
 }
 
-/** 4 MiB: large enough that read syscalls cost nothing, small next to any generation. */
-const WINDOW_BYTES = 4 << 20;
+/**
+ * 256 KiB: batch bytes bypass the window (readInto), so it holds headers and the start of the
+ * next batch; it grows when one request needs more (old-format traces read the whole file).
+ */
+const WINDOW_BYTES = 256 << 10;

@@ -1,5 +1,6 @@
 import type { ByteSource } from '../byte-source.ts';
 import { TraceError } from '../trace-error.ts';
+import type { BatchArena } from './batch-arena.ts';
 import { Ev, MAX_BATCH_SIZE } from './wire-events.ts';
 
 /** One batch of a generational trace, unparsed except for its header. */
@@ -24,7 +25,7 @@ export interface RawBatch {
  * file that ends right after an experimental-batch byte also counts as a clean
  * end (Go's reader treats that EOF as the end of the trace).
  */
-export function readBatch(src: ByteSource): RawBatch | null {
+export function readBatch(src: ByteSource, arena: BatchArena): RawBatch | null {
   const start = src.offset;
   const b = src.readByte();
   if (b < 0) return null;
@@ -48,7 +49,7 @@ export function readBatch(src: ByteSource): RawBatch | null {
     throw new TraceError('BAD_BATCH', sizeOffset, `invalid batch size ${size}, maximum is ${MAX_BATCH_SIZE}`);
   }
   const dataOffset = src.offset;
-  const data = src.readBytes(size);
+  const data = arena.read(src, size);
   if (data.length !== size) {
     throw new TraceError('TRUNCATED', dataOffset + data.length, `failed to read full batch: read ${data.length} but wanted ${size} (batch at 0x${start.toString(16)})`);
   }

@@ -14,7 +14,8 @@ export function processBatch(g: Generation, b: RawBatch, minor: number): void {
   else if (b.exp !== 0) {
     let list = g.expBatches.get(b.exp);
     if (!list) g.expBatches.set(b.exp, (list = []));
-    list.push({ thread: b.m, data: b.data });
+    // A copy: the Sync event hands these bytes out, and the batch's own are reused two generations on (batch-arena.ts).
+    list.push({ thread: b.m, data: b.data.slice() });
   } else if (b.endOfGeneration) {
     throw new TraceError('BAD_BATCH', b.dataOffset, 'unexpected end-of-generation marker; broken trace?');
   } else {

@@ -2,6 +2,7 @@ import type { ByteSource } from '../byte-source.ts';
 import type { StackTable } from '../stack-table.ts';
 import type { StringTable } from '../string-table.ts';
 import { TraceError } from '../trace-error.ts';
+import type { BatchArena } from './batch-arena.ts';
 import { readBatch, type RawBatch } from './batch.ts';
 import { processBatch } from './gen-tables.ts';
 import { Generation } from './generation.ts';
@@ -29,6 +30,7 @@ export function readGenerationWithSpill(
   minor: number,
   strings: StringTable,
   stacks: StackTable,
+  arena: BatchArena,
 ): GenerationRead {
   const g = new Generation(strings, stacks);
   if (spill) {
@@ -44,7 +46,7 @@ export function readGenerationWithSpill(
     endOffset = at;
     let b: RawBatch | null;
     try {
-      b = readBatch(src);
+      b = readBatch(src, arena);
     } catch (e) {
       if (g.gen !== 0 && e instanceof TraceError) {
         spillError = e;
@@ -75,11 +77,11 @@ export function readGenerationWithSpill(
  * go 1.26+: every generation ends with a one-byte end-of-generation marker.
  * End of file exactly at a boundary is the clean end of the trace.
  */
-export function readGenerationWithMarker(src: ByteSource, strings: StringTable, stacks: StackTable): Generation | null {
+export function readGenerationWithMarker(src: ByteSource, strings: StringTable, stacks: StackTable, arena: BatchArena): Generation | null {
   const g = new Generation(strings, stacks);
   for (;;) {
     const at = src.offset;
-    const b = readBatch(src);
+    const b = readBatch(src, arena);
     if (b === null) {
       if (g.batches.size !== 0) {
         throw new TraceError('TRUNCATED', at, 'incomplete generation found; trace likely truncated (no end-of-generation marker before end of file)');

@@ -4,6 +4,7 @@ import type { StackTable } from '../stack-table.ts';
 import type { StringTable } from '../string-table.ts';
 import { TraceError } from '../trace-error.ts';
 import { TraceEvent } from '../trace-event.ts';
+import { BatchArena } from './batch-arena.ts';
 import type { RawBatch } from './batch.ts';
 import { BatchCursor, heapInsert, heapRemove, heapRootAdvanced, heapUpdate } from './batch-cursor.ts';
 import { RangeNames } from './finalize-event.ts';
@@ -35,6 +36,9 @@ export class V2Reader {
   private samples: Generation['cpuSamples'] = [];
   private sampleIdx = 0;
   private spill: RawBatch | null = null;
+  /** Batch bytes of the last two generation reads (see BatchArena). */
+  private readonly arenas = [new BatchArena(), new BatchArena()];
+  private reads = 0;
   private pendingError: TraceError | null = null;
   private pendingErrorSynced = false;
   private syncs = 0;
@@ -159,7 +163,7 @@ export class V2Reader {
         return this.sync(null);
       }
       try {
-        const r = readGenerationWithSpill(this.src, this.spill, this.minor, this.strings, this.stacks);
+        const r = readGenerationWithSpill(this.src, this.spill, this.minor, this.strings, this.stacks, this.nextArena());
         gen = r.gen;
         this.spill = r.spill;
         this.pendingError = r.spillError;
@@ -173,7 +177,7 @@ export class V2Reader {
     } else {
       if (this.pendingError) throw this.pendingError;
       try {
-        gen = readGenerationWithMarker(this.src, this.strings, this.stacks);
+        gen = readGenerationWithMarker(this.src, this.strings, this.stacks, this.nextArena());
       } catch (e) {
         if (!(e instanceof TraceError)) throw e;
         this.pendingError = e;
@@ -187,6 +191,11 @@ export class V2Reader {
       }
     }
     return this.install(gen!);
+  }
+
+  /** The arena for the next generation read, reset (the other one holds the generation just consumed's read-ahead). */
+  private nextArena(): BatchArena {
+    return this.arenas[this.reads++ & 1].reset();
   }
 
   private install(gen: Generation): TraceEvent {
