@@ -162,13 +162,15 @@ export class CounterPyramidBuilder {
     if (v > this.curMax[s]) this.curMax[s] = v;
   }
 
-  /** Series s has value v from timeNs on. */
+  /** Series s has value v from timeNs on (setOne with the point given as numbers). */
   set(timeNs: number, s: number, v: number): void {
-    this.advanceTo(timeNs);
-    this.cur[s] = v;
-    if (v < this.curMin[s]) this.curMin[s] = v;
-    if (v > this.curMax[s]) this.curMax[s] = v;
+    const p = this.scratch;
+    p[0] = timeNs;
+    p[1] = s;
+    p[2] = v;
+    this.setOne(p);
   }
+  private readonly scratch = new Float64Array(3);
 
   finish(endNs: number): CounterPyramid {
     this.advanceTo(endNs);
