@@ -6,6 +6,7 @@ import type { QueryContext } from '../query/query-context.ts';
 import { registerAnalysisRoutes } from './analysis-routes.ts';
 import { registerFlowRoutes } from './flow-routes.ts';
 import { registerHostGuard } from './host-guard.ts';
+import { lazyValidators } from './lazy-validators.ts';
 import { registerMmuRoutes } from './mmu-routes.ts';
 import { MmuService } from '../query/mmu-service.ts';
 import { registerSearchRoutes } from './search-routes.ts';
@@ -29,7 +30,11 @@ export interface AppOptions {
  * built web assets, nothing else from the file system.
  */
 export function buildApp(opts: AppOptions): FastifyInstance {
-  const app = Fastify({ logger: false, ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } } });
+  const app = Fastify({
+    logger: false,
+    ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
+    schemaController: { compilersFactory: { buildValidator: lazyValidators() } },
+  });
   if (opts.allowedHosts) registerHostGuard(app, opts.allowedHosts);
   app.setErrorHandler((e, _req, reply) => {
     const err = e as { statusCode?: number; validation?: unknown; message: string; code?: string };

@@ -9,6 +9,7 @@ import { collectGarbage } from '../model/collect-garbage.ts';
 import { MmuService } from '../query/mmu-service.ts';
 import { QueryContext } from '../query/query-context.ts';
 import { warmUpChunks, type WarmUp } from '../query/warm-up.ts';
+import { printTiming } from '../trace/phase-timer.ts';
 import { packageRoot } from './package-root.ts';
 import { ProgressBar } from './progress.ts';
 import { statSync } from 'node:fs';
@@ -39,9 +40,10 @@ export async function serve(opts: ServeOptions): Promise<{ url: string; close: (
   const file = resolve(opts.file);
   const size = statSync(file).size;
   const bar = new ProgressBar(size);
-  // GTV_TIMING=1 prints each phase's time (bench:serve reads it).
-  const timing = process.env.GTV_TIMING ? (phase: string, t0: number) => process.stderr.write(`timing ${phase} ${(performance.now() - t0).toFixed(0)} ms\n`) : () => {};
+  // GTV_TIMING=1 prints each step's time.
+  printTiming('node start', performance.now());
   let t0 = performance.now();
+  const timing = (step: string, since: number) => printTiming(step, performance.now() - since);
   // Parsing runs in a worker thread beside the model build (GTV_PARSE_WORKER=0: all on this thread).
   const worker = join(packageRoot(), 'dist/server/parse-worker.mjs');
   const parseWorker = process.env.GTV_PARSE_WORKER !== '0' && existsSync(worker) ? worker : undefined;
@@ -49,16 +51,19 @@ export async function serve(opts: ServeOptions): Promise<{ url: string; close: (
   timing('model', t0);
   t0 = performance.now();
   const ctx = new QueryContext(model);
-  timing('indexes', t0);
   // The build's columns and copies are garbage now: collect them before serving (the bin runs
   // node with --expose-gc). Otherwise they stay resident until V8 next collects: over six runs the
   // server then held the 68 MB bench trace in 269–296 MB, and in 266–281 MB with this collection.
   collectGarbage();
+  timing('indexes, collect garbage', t0);
+  t0 = performance.now();
   bar.done(`read ${model.eventCount.toLocaleString('en-US')} events, ${model.goroutines.count.toLocaleString('en-US')} goroutines (${model.header.label})`);
   if (model.salvage) process.stderr.write(`warning: ${model.salvage.message}\n`);
   const { host, port } = parseHttp(opts.http);
   // Fastify is loaded only now: its 20 MB would otherwise sit beside the build's columns at the peak.
   const { buildApp } = await import('../api/app.ts');
+  timing('import app', t0);
+  t0 = performance.now();
   let hosts = new Set<string>();
   // The MMU re-reads the file per flag set, in a worker so chunks keep flowing meanwhile.
   const mmu = new MmuService(file, join(packageRoot(), 'dist/server/mmu-worker.mjs'));
@@ -89,7 +94,10 @@ export async function serve(opts: ServeOptions): Promise<{ url: string; close: (
     if (idle !== null) clearTimeout(idle);
     warmUp?.cancel();
   });
+  timing('build app', t0);
+  t0 = performance.now();
   await app.listen({ host, port });
+  timing('listen', t0);
   const addr = app.server.address();
   const actualPort = typeof addr === 'object' && addr ? addr.port : port;
   hosts = allowedHosts(host, actualPort);

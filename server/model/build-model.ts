@@ -2,6 +2,7 @@ import { EventKind, MetricId, ResourceKind, GoState } from '../trace/event-kinds
 import { openTrace, type OpenedTrace } from '../trace/open-trace.ts';
 import { openTracePipelined } from '../trace/pipeline/pipelined-source.ts';
 import { salvageReport, type SalvageReport } from '../trace/salvage.ts';
+import { phaseTimer } from '../trace/phase-timer.ts';
 import { TraceError } from '../trace/trace-error.ts';
 import type { TraceEvent } from '../trace/trace-event.ts';
 import { GoroutineBuilder } from './goroutine-builder.ts';
@@ -69,6 +70,7 @@ class DamagedTrace extends Error {
 
 function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport | null, opts: BuildOptions, pacer: GarbagePacer): TraceModel {
   const { strings, stacks } = trace;
+  const phase = phaseTimer('model');
   const forever = strings.intern('forever');
   const markAssist = strings.intern('GC mark assist');
   const network = strings.intern('network');
@@ -204,6 +206,7 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
     throw new DamagedTrace(e, salvageReport(e, keptEvents, keptSyncs, validBytes, trace.size));
   }
   const endNs = lastNs[0];
+  phase('event loop');
   ranges.finish(endNs);
   // The finish steps run in the order that keeps each one below the event loop's peak. The parse
   // worker's memory is gone by now, and a collection after a step frees the build columns it
@@ -215,16 +218,21 @@ function buildFrom(trace: OpenedTrace, maxEvents: number, salvage: SalvageReport
   const heapPyramid = heapPair.finish(endNs);
   const threadsPyramid = threadsPair.finish(endNs);
   collectGarbage();
+  phase('busy lanes, stats pyramids');
   const rangeTable = ranges.table.finish(gb.goroutines.index.size);
   collectGarbage();
+  phase('range table');
   const goroutineCounters = gb.counters.finish(endNs);
+  phase('goroutine counters');
   // The log, and the proc and thread lanes that remap their rows into it: the regrouping map and
   // the execution columns (28 MB for the bench trace) die inside finishLog and are collected
   // before the goroutine table is finished.
   const { log, procLanes, threadLanes } = gb.finishLog();
   collectGarbage();
+  phase('transition log');
   // After the log: creation, end and execution times are replayed from it.
   const goroutines = gb.goroutines.finish(log, gb.syncNs.finish(), foreverReason, endNs);
+  phase('goroutine table');
   const metrics = {
     gomaxprocs: gomaxprocs.finish(),
     heapAlloc: heapAlloc.finish(),

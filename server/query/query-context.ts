@@ -1,4 +1,5 @@
 import type { TraceModel } from '../model/trace-model.ts';
+import { phaseTimer } from '../trace/phase-timer.ts';
 import { GcLane } from './gc-lane.ts';
 import { GroupIndex } from './group-index.ts';
 import { InstantIndex } from './instant-index.ts';
@@ -23,12 +24,18 @@ export class QueryContext {
   readonly tasks: TaskIndex;
 
   constructor(readonly model: TraceModel) {
+    const lap = phaseTimer('indexes');
     this.groups = new GroupIndex(model);
+    lap('goroutine groups');
     this.gcLane = new GcLane(model);
+    lap('GC lane');
     model.procs.procIds.forEach((id, i) => this.procIndex.set(id, i));
     model.procs.threadIds.forEach((id, i) => this.threadIndex.set(id, i));
     this.regions = new RegionIndex(model);
+    lap('regions');
     this.instants = new InstantIndex(model, this.procIndex, this.threadIndex);
+    lap('instants');
     this.tasks = new TaskIndex(model);
+    lap('tasks');
   }
 }
