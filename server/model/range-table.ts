@@ -39,6 +39,11 @@ export class RangeTable {
     return this.names[this.nameFlags[r] >>> 2];
   }
 
+  /** Index into `names` of row r's name (a scan of millions of rows tests each distinct name once). */
+  nameSlot(r: number): number {
+    return this.nameFlags[r] >>> 2;
+  }
+
   /** True when row r was still open when its goroutine or the trace ended. */
   isOpen(r: number): boolean {
     return (this.nameFlags[r] & 1) !== 0;
