@@ -35,6 +35,22 @@ export class KeyOffsets {
     return new KeyOffsets(null, keys, starts);
   }
 
+  /**
+   * From the keys that have rows (ascending, each once) and where their rows
+   * start (`starts[i]` … `starts[i + 1]` are the rows of `keys[i]`, `starts`
+   * one longer), for `keyCount` keys in all: sparse as given, or made dense
+   * when at least half of the keys have rows, as `from` would keep them.
+   */
+  static fromRuns(keys: Int32Array, starts: Int32Array, keyCount: number): KeyOffsets {
+    if (keys.length * 2 < keyCount) return new KeyOffsets(null, keys, starts);
+    const dense = new Int32Array(keyCount + 1);
+    for (let i = 0, k = 0; k <= keyCount; k++) {
+      while (i < keys.length && keys[i] < k) i++;
+      dense[k] = i < keys.length ? starts[i] : starts[keys.length];
+    }
+    return new KeyOffsets(dense, new Int32Array(0), new Int32Array(0));
+  }
+
   /** First row of key k (equal to end(k) when it has none). */
   begin(k: number): number {
     if (this.dense !== null) return this.dense[k];
