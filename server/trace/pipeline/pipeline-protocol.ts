@@ -15,16 +15,14 @@ export const CONTROL_INTS = 2;
 /** Blocks of 2^17 numbers (1 MB, about 13 000 events). */
 export const BLOCK_VALUES = 1 << 17;
 /**
- * At most this many blocks in flight. Which thread is ahead changes along a
- * trace (some stretches cost the parser more, others the model builder), and
- * with 4 both threads slept while the other caught up: on the 57 MB bench
- * trace the main thread waited 210-510 ms for blocks and the worker 60-220 ms
- * for free buffers. With 16 the worker hardly waits (0-30 ms), the main
- * thread waits 110-190 ms (90 of them for the first block), and the model
- * build is about 100 ms shorter; the load's peak RSS grew by 0-3 MB, since
- * the blocks are drained by the time the loop's columns peak.
+ * At most this many blocks in flight. More would let each thread run further
+ * ahead when the other slows down (the main thread waits 110-350 ms in all
+ * for blocks, 90 of them for the first), but they are still in flight when
+ * the model's columns peak near the end of the loop: with 16, the load's peak
+ * RSS on the 57 MB bench trace was 213-220 MB instead of 206-207, and the
+ * viewer was not ready sooner over four interleaved runs of 4, 8 and 16.
  */
-export const MAX_IN_FLIGHT = 16;
+export const MAX_IN_FLIGHT = 4;
 
 export interface WorkerInput {
   file: string;
