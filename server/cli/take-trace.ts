@@ -5,11 +5,6 @@ import { takeGopsTrace } from './acquire/take-gops-trace.ts';
 import { takeHttpTrace } from './acquire/take-http-trace.ts';
 import type { ViewerArgs } from './viewer-args.ts';
 
-/** Does the command-line target name a live program (http://…, host:port) rather than a file? */
-export function isLiveTarget(target: string): boolean {
-  return /^https?:\/\//.test(target) || /^[\w.-]*:\d+(\/.*)?$/.test(target);
-}
-
 const say = (msg: string) => process.stderr.write(`${msg}\n`);
 
 /**

@@ -56,3 +56,8 @@ export function parseViewerArgs(argv: string[]): ViewerArgs {
 }
 
 export class UsageError extends Error {}
+
+/** Does the command-line target name a live program (http://…, host:port) rather than a file? */
+export function isLiveTarget(target: string): boolean {
+  return /^https?:\/\//.test(target) || /^[\w.-]*:\d+(\/.*)?$/.test(target);
+}

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseViewerArgs, UsageError } from '../../server/cli/viewer-args.ts';
-import { isLiveTarget } from '../../server/cli/take-trace.ts';
+import { isLiveTarget, parseViewerArgs, UsageError } from '../../server/cli/viewer-args.ts';
 
 describe('parseViewerArgs', () => {
   it('a bare file path opens it on a random port with the browser', () => {
