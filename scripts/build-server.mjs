@@ -23,7 +23,7 @@ await build({
   // resolving ~150 modules: the app chunk's import took 78-83 ms and 10 MB of RSS instead of
   // 113-141 ms and 16 MB.
   // `open` stays outside: it runs the xdg-open script it ships next to its own file.
-  external: ['open'],
+  external: ['open', '@fastify/ajv-compiler', '@fastify/fast-json-stringify-compiler', 'light-my-request'],
   banner: { js: "import { createRequire as __gtvCreateRequire } from 'node:module'; const require = __gtvCreateRequire(import.meta.url);" },
   sourcemap: true,
   logLevel: 'warning',
