@@ -51,6 +51,14 @@ export class KeyOffsets {
     return new KeyOffsets(dense, new Int32Array(0), new Int32Array(0));
   }
 
+  /** The keys that have rows, ascending. */
+  keysWithRows(): Int32Array {
+    if (this.dense === null) return this.keys;
+    const out: number[] = [];
+    for (let k = 0; k + 1 < this.dense.length; k++) if (this.dense[k + 1] > this.dense[k]) out.push(k);
+    return Int32Array.from(out);
+  }
+
   /** First row of key k (equal to end(k) when it has none). */
   begin(k: number): number {
     if (this.dense !== null) return this.dense[k];

@@ -1,6 +1,7 @@
 import type { TraceModel } from '../model/trace-model.ts';
 import type { GroupIndex } from './group-index.ts';
-import { KeyOffsets } from './key-offsets.ts';
+import { keyedRows } from './instant-index.ts';
+import type { KeyOffsets } from './key-offsets.ts';
 
 /** Deepest nesting level kept as is; deeper regions share the last one (u8 column). */
 const MAX_DEPTH = 255;
@@ -32,12 +33,11 @@ export class RegionIndex {
   constructor(model: TraceModel) {
     const r = model.tasks.regions;
     const n = model.goroutines.count;
-    // Named regions, by goroutine (rows in order within one): the work follows the regions, not the
-    // goroutines. A pass over every goroutine (960 000 in the bench trace, which has no regions) had
-    // taken 16-20 ms of every load.
-    const named: number[] = [];
-    for (let i = 0; i < r.name.length; i++) if (r.goroutine[i] >= 0 && r.goroutine[i] < n && model.strings.get(r.name[i]) !== '') named.push(i);
-    named.sort((a, b) => r.goroutine[a] - r.goroutine[b] || a - b);
+    // Named regions, by goroutine (rows in order within one), with keyedRows: the work follows the
+    // regions, not the goroutines. A pass over every goroutine (960 000 in the bench trace, which
+    // has no regions) had taken 16-20 ms of every load.
+    const byGoroutine = keyedRows(r.name.length, n, (i) => (model.strings.get(r.name[i]) !== '' ? r.goroutine[i] : -1));
+    const named = byGoroutine.rows;
     const m = named.length;
     this.rows = new Int32Array(m);
     this.startNs = new Float64Array(m);
@@ -47,17 +47,13 @@ export class RegionIndex {
     const start = (i: number) => (r.startNs[i] >= 0 ? r.startNs[i] : 0);
     const end = (i: number) => (r.endNs[i] >= 0 ? r.endNs[i] : model.endNs);
     const depthOf = new Map<number, number>();
-    const keys: number[] = [];
-    const starts: number[] = [];
-    for (let a = 0; a < m; ) {
-      const g = r.goroutine[named[a]];
-      let b = a + 1;
-      while (b < m && r.goroutine[named[b]] === g) b++;
-      keys.push(g);
-      starts.push(a);
+    this.withRegions = byGoroutine.offsets.keysWithRows();
+    for (const g of this.withRegions) {
+      const a = byGoroutine.offsets.begin(g);
+      const b = byGoroutine.offsets.end(g);
       // Outer before inner: by start, then the longer first; with equal bounds the later row
       // (rows are appended at region end, and the inner region ends first) is the outer one.
-      const byStart = named.slice(a, b).sort((x, y) => start(x) - start(y) || end(y) - end(x) || y - x);
+      const byStart = Array.from(named.subarray(a, b)).sort((x, y) => start(x) - start(y) || end(y) - end(x) || y - x);
       const open: number[] = [];
       depthOf.clear();
       let levels = 0;
@@ -77,11 +73,8 @@ export class RegionIndex {
         this.endNs[a + k] = end(i);
         this.depth[a + k] = depthOf.get(i)!;
       });
-      a = b;
     }
-    starts.push(m);
-    this.withRegions = Int32Array.from(keys);
-    this.offsets = KeyOffsets.fromRuns(this.withRegions, Int32Array.from(starts), n);
+    this.offsets = byGoroutine.offsets;
   }
 
   /**

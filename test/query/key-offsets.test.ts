@@ -56,6 +56,8 @@ describe('KeyOffsets', () => {
     const b = KeyOffsets.from(prefix(counts));
     for (let k = 0; k < counts.length; k++) expect([a.end(k) - a.begin(k), a.begin(k)], `key ${k}`).toEqual([counts[k], counts[k] > 0 ? b.begin(k) : a.begin(k)]);
     expect(a.byteLength).toBe(b.byteLength);
+    expect(Array.from(a.keysWithRows())).toEqual(Array.from(keys));
+    expect(Array.from(b.keysWithRows())).toEqual(Array.from(keys));
   });
 });
 

@@ -19,7 +19,7 @@ export const BLOCK_VALUES = 1 << 17;
  * ahead when the other slows down (the main thread waits 110-350 ms in all
  * for blocks, 90 of them for the first), but they are still in flight when
  * the model's columns peak near the end of the loop: with 16, the load's peak
- * RSS on the 57 MB bench trace was 213-220 MB instead of 206-207, and the
+ * RSS on the 57 MB bench trace was 213-220 MiB instead of 206-207, and the
  * viewer was not ready sooner over four interleaved runs of 4, 8 and 16.
  */
 export const MAX_IN_FLIGHT = 4;

@@ -121,8 +121,9 @@ class PipelinedEventSource implements EventSource {
       }
       const t0 = performance.now();
       Atomics.wait(this.ctl, POSTED, this.received, 1000);
-      waitedMs += performance.now() - t0;
-      this.waitedMs[0] += performance.now() - t0;
+      const dt = performance.now() - t0;
+      waitedMs += dt;
+      this.waitedMs[0] += dt;
       if (waitedMs > STALL_MS) throw new Error(`the parse worker stopped sending events for ${this.file}`);
     }
   }
