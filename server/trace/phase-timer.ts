@@ -5,7 +5,7 @@
  * timer does nothing: the steps are few (about 20 per load), so the check
  * costs nothing either way.
  */
-export const timingEnabled = (): boolean => Boolean(process.env.GTV_TIMING);
+const timingEnabled = (): boolean => Boolean(process.env.GTV_TIMING);
 
 /** Prints one timing line: a step's name and its time in ms. */
 export function printTiming(step: string, ms: number): void {
